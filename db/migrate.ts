@@ -15,8 +15,9 @@ type AnyDb = PgDatabase<PgQueryResultHKT, any>
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations')
 const MIGRATION_LOCK = 72_0142 // any constant shared by every instance
 
-export async function runMigrations(db: AnyDb): Promise<{ applied: number }> {
-  const migrations = readMigrationFiles({ migrationsFolder })
+/** `folder` is for tests (a copy with a broken statement); the app always uses db/migrations. */
+export async function runMigrations(db: AnyDb, folder: string = migrationsFolder): Promise<{ applied: number }> {
+  const migrations = readMigrationFiles({ migrationsFolder: folder })
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`)
     await tx.execute(sql`create schema if not exists drizzle`)

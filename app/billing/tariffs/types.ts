@@ -53,4 +53,10 @@ export type TariffSchedule = {
   rates: Array<MeteredServiceRate | WasteServiceRate>
   factors: SolidarityFactor[]
   otherCharges: OtherChargeRate[]
+  /**
+   * Aseo per category (the tonnage differs by estrato and use). `rates` keeps one aseo entry, the estrato 4
+   * reference; when present, the engine should bill the category's entry instead (see `wasteRateFor` in
+   * ./schedule-helpers.ts).
+   */
+  wasteRates?: Array<WasteServiceRate & { category: TariffCategory }>
 }

@@ -1,0 +1,61 @@
+/**
+ * Guards: every loader and action calls one on its first line (a layout's guard does not protect its children,
+ * because Remix runs nested loaders in parallel).
+ */
+import { eq } from 'drizzle-orm'
+import { db } from '~/db.server'
+import { forbidden } from '~/utils/errors'
+import { userAccounts } from '../../db/schema'
+import { can, isStaffRole, type Permission } from './permissions'
+import { homePathFor } from './redirect'
+import { getSession, type SessionUser } from './session.server'
+
+export type { SessionUser }
+
+export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  const result = await getSession(request)
+  return result?.user ?? null
+}
+
+// A plain Response (what Remix's redirect() builds): domain modules do not import Remix.
+function throwRedirect(location: string): never {
+  throw new Response(null, { status: 302, headers: { Location: location } })
+}
+
+function loginRedirect(request: Request): never {
+  const url = new URL(request.url)
+  const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` })
+  throwRedirect(`/ingresar?${params.toString()}`)
+}
+
+/** The signed-in user, or a redirect to /ingresar?redirectTo=<this path>. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getOptionalUser(request)
+  if (!user) loginRedirect(request)
+  return user
+}
+
+/** A subscriber and the ids of the accounts linked to them; staff get 403. */
+export async function requireSubscriber(request: Request): Promise<{ user: SessionUser; accountIds: string[] }> {
+  const user = await requireUser(request)
+  if (user.role !== 'subscriber') forbidden('Esta página es para suscriptores. Use el panel de gestión.')
+  const links = await db
+    .select({ accountId: userAccounts.accountId })
+    .from(userAccounts)
+    .where(eq(userAccounts.userId, user.id))
+  return { user, accountIds: links.map((l) => l.accountId) }
+}
+
+/** Staff holding `permission`; anonymous → login, subscribers and staff without it → 403. */
+export async function requireStaff(request: Request, permission: Permission): Promise<SessionUser> {
+  const user = await requireUser(request)
+  if (!isStaffRole(user.role)) forbidden('Esta página es para el personal de la empresa.')
+  if (!can(user, permission)) forbidden()
+  return user
+}
+
+/** For the sign-in page: people already signed in go to their home. */
+export async function requireAnonymous(request: Request): Promise<void> {
+  const user = await getOptionalUser(request)
+  if (user) throwRedirect(homePathFor(user))
+}

@@ -1,0 +1,46 @@
+/**
+ * Approval and issue of a draft liquidation by a coordinator ('billing:approve'): the run's invoices become issued
+ * (immutable from then on; db/custom-sql/050-issued-invoices-immutable.sql), take their numbers from a sequence, and
+ * any credit the accounts hold (overpayments) is allocated to the new charges. Recorded in the audit trail.
+ */
+import { and, eq, sql } from 'drizzle-orm'
+import { rows, type DbOrTx } from '~/db.server'
+import { allocateAvailableCredit } from '~/billing/ledger/allocate.server'
+import { recordTrail, type TrailActor } from '~/trail/record.server'
+import { DomainError, fail, ok, type Result } from '~/utils/errors'
+import { liquidationRuns } from '../../../db/schema/ledger'
+
+export type IssueInput = { runId: string; actor: TrailActor }
+
+export async function issueLiquidation(tx: DbOrTx, input: IssueInput): Promise<Result<{ invoices: number }>> {
+  const userId = input.actor.kind === 'user' ? input.actor.userId : null
+  const now = new Date()
+  const [run] = await tx
+    .update(liquidationRuns)
+    .set({ status: 'issued', approvedBy: userId, approvedAt: now, issuedBy: userId, issuedAt: now })
+    .where(and(eq(liquidationRuns.id, input.runId), sql`${liquidationRuns.status} in ('draft', 'approved')`))
+    .returning()
+  if (!run) return fail(new DomainError('billing/run_not_draft', 'Solo se puede aprobar una liquidación en borrador, ya terminada.'))
+  const issued = await rows<{ id: string }>(
+    tx,
+    sql`update invoices set status = 'issued', number = nextval('invoice_number_seq'), issued_at = ${now.toISOString()}::timestamptz,
+               issued_by = ${userId}::uuid
+         where id in (select id from invoices where liquidation_run_id = ${input.runId}::uuid and status = 'draft' order by account_id)
+        returning id`,
+  )
+  const withCredit = await rows<{ account_id: string }>(
+    tx,
+    sql`select distinct p.account_id from payments p join invoices i on i.account_id = p.account_id
+         where i.liquidation_run_id = ${input.runId}::uuid and p.status = 'applied'
+           and p.amount > coalesce((select sum(a.amount) from payment_allocations a where a.payment_id = p.id), 0)`,
+  )
+  for (const a of withCredit) await allocateAvailableCredit(tx, a.account_id)
+  await recordTrail(tx, {
+    entityType: 'liquidation_run',
+    entityId: input.runId,
+    action: 'liquidation.issued',
+    actor: input.actor,
+    summary: { before: { status: 'draft' }, after: { status: 'issued' }, invoices: issued.length, totals: run.totals },
+  })
+  return ok({ invoices: issued.length })
+}

@@ -1,0 +1,102 @@
+/**
+ * Runs a liquidation: the tariff in force (an unapproved one fails the run with a Spanish error), the settings on the
+ * issue date, then the cycle's accounts streamed in keyset batches, one transaction per batch, progress after each.
+ * Re-running a draft run first deletes its drafts (lines, charges, invoices) and writes them again; issued invoices
+ * are never touched (a trigger refuses it anyway).
+ */
+import { eq, sql } from 'drizzle-orm'
+import { rows, type Db } from '~/db.server'
+import { money } from '~/billing/money'
+import { getTariffSchedule } from '~/billing/tariffs/schedule.server'
+import { getSettingsSnapshot } from '~/settings/read.server'
+import { billingCycles } from '../../../db/schema/areas'
+import { billingPeriods } from '../../../db/schema/readings'
+import { liquidationRuns } from '../../../db/schema/ledger'
+import { liquidateBatch, nextAccounts, type RunContext } from './batch.server'
+import { summariseRun } from './report.server'
+
+export type Progress = (done: number, total: number, message: string) => Promise<void> | void
+
+export type RunOptions = { batchSize?: number; onProgress?: Progress }
+
+export type RunOutcome = { ok: true; invoices: number } | { ok: false; error: string }
+
+export async function runLiquidation(db: Db, runId: string, opts: RunOptions = {}): Promise<RunOutcome> {
+  const ctx = await loadContext(db, runId)
+  if ('error' in ctx) {
+    await db.update(liquidationRuns).set({ status: 'failed', error: ctx.error, finishedAt: new Date() }).where(eq(liquidationRuns.id, runId))
+    return { ok: false, error: ctx.error }
+  }
+  await deleteDrafts(db, runId)
+  const total = await countPending(db, ctx)
+  const batchSize = opts.batchSize ?? 1000
+  let done = 0
+  let after: string | null = null
+  await opts.onProgress?.(0, total, 'Liquidando')
+  for (;;) {
+    const batch = await nextAccounts(db, ctx, after, batchSize)
+    if (batch.length === 0) break
+    done += await db.transaction((tx) => liquidateBatch(tx, ctx, batch))
+    after = batch[batch.length - 1]!.id
+    await opts.onProgress?.(done, total, `Liquidadas ${done} de ${total} cuentas`)
+  }
+  const totals = await summariseRun(db, runId)
+  await db
+    .update(liquidationRuns)
+    .set({ status: 'draft', totals, error: null, finishedAt: new Date() })
+    .where(eq(liquidationRuns.id, runId))
+  return { ok: true, invoices: done }
+}
+
+async function loadContext(db: Db, runId: string): Promise<RunContext | { error: string }> {
+  const [found] = await db
+    .select({ run: liquidationRuns, period: billingPeriods, cycle: billingCycles })
+    .from(liquidationRuns)
+    .innerJoin(billingPeriods, eq(billingPeriods.id, liquidationRuns.periodId))
+    .innerJoin(billingCycles, eq(billingCycles.id, liquidationRuns.cycleId))
+    .where(eq(liquidationRuns.id, runId))
+  if (!found) return { error: 'No existe la liquidación indicada.' }
+  const { run, period, cycle } = found
+  if (run.status !== 'running') return { error: 'La liquidación no está en ejecución.' }
+  const schedule = await getTariffSchedule(db, { serviceAreaId: cycle.serviceAreaId, on: period.startsOn })
+  if (!schedule.ok) return { error: schedule.error.message }
+  const settings = await getSettingsSnapshot(period.issueOn, db)
+  const fraction = (pct: string) => money(pct).dividedBy(100).toString()
+  return {
+    runId,
+    periodId: period.id,
+    cycleId: cycle.id,
+    zoneId: run.zoneId,
+    issueOn: period.issueOn,
+    dueOn: period.dueOn,
+    suspensionOn: period.suspensionOn,
+    frequency: cycle.frequency,
+    schedule: schedule.value,
+    interestResidential: fraction(settings['billing.arrears_interest_residential_monthly_percent']),
+    interestNonResidential: fraction(settings['billing.arrears_interest_non_residential_monthly_percent']),
+    roundTotalToTen: settings['billing.round_total_to_ten'],
+    cache: new Map(),
+  }
+}
+
+/** Drafts of this run are replaced; entries first (lines point at them), then invoices. */
+async function deleteDrafts(db: Db, runId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const drafts = sql`select id from invoices where liquidation_run_id = ${runId}::uuid and status = 'draft'`
+    await tx.execute(sql`delete from invoice_lines where invoice_id in (${drafts})`)
+    await tx.execute(sql`delete from ledger_entries where invoice_id in (${drafts})`)
+    await tx.execute(sql`delete from invoices where liquidation_run_id = ${runId}::uuid and status = 'draft'`)
+  })
+}
+
+async function countPending(db: Db, ctx: RunContext): Promise<number> {
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from accounts a
+          join premises p on p.id = a.premise_id
+          join consumptions c on c.account_id = a.id and c.period_id = ${ctx.periodId}::uuid and c.status = 'released'
+         where p.cycle_id = ${ctx.cycleId}::uuid and (${ctx.zoneId}::uuid is null or p.zone_id = ${ctx.zoneId}::uuid)
+           and not exists (select 1 from invoices i where i.account_id = a.id and i.period_id = ${ctx.periodId}::uuid)`,
+  )
+  return row?.n ?? 0
+}

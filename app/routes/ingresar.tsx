@@ -1,0 +1,81 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useSearchParams } from '@remix-run/react'
+import { requireAnonymous } from '~/auth/guards.server'
+import { verifyLogin } from '~/auth/login.server'
+import { safeRedirectPath } from '~/auth/redirect'
+import { LoginSchema } from '~/auth/schema'
+import { createSession } from '~/auth/session.server'
+import { ErrorList, Field, StatusButton, useIsPending } from '~/ui/forms'
+import { PublicHeader, SiteFooter } from '~/ui/site-header'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request)
+  return null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAnonymous(request)
+  const submission = parseWithZod(await request.formData(), { schema: LoginSchema })
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+  }
+  // Throttling by email and IP (a later issue) goes here, before the credentials are checked.
+  const outcome = await verifyLogin(submission.value)
+  if (!outcome.ok) {
+    return data(
+      { result: submission.reply({ formErrors: [outcome.error.message], hideFields: ['password'] }) },
+      { status: 400 },
+    )
+  }
+  const cookie = await createSession(outcome.value.id)
+  return redirect(safeRedirectPath(submission.value.redirectTo, outcome.value), { headers: { 'Set-Cookie': cookie } })
+}
+
+export const meta: MetaFunction = () => [{ title: 'Ingresar · Aguas de la Sabana' }]
+
+export default function LoginRoute() {
+  const actionData = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const isPending = useIsPending()
+  const [form, fields] = useForm({
+    id: 'ingresar',
+    constraint: getZodConstraint(LoginSchema),
+    lastResult: actionData?.result,
+    defaultValue: { redirectTo: searchParams.get('redirectTo') ?? '' },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+    // Validate on submit only: a message appearing on blur would move the button under a pending click.
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  })
+
+  return (
+    <>
+      <PublicHeader />
+      <main id="contenido" tabIndex={-1}>
+        <h1>Ingresar a la ventanilla virtual</h1>
+        <Form method="post" className="form card" {...getFormProps(form)}>
+          <ErrorList id={form.errorId} errors={form.errors} />
+          <input {...getInputProps(fields.redirectTo, { type: 'hidden' })} />
+          <Field
+            label="Correo electrónico"
+            inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'username' }}
+            errors={fields.email.errors}
+            errorId={fields.email.errorId}
+          />
+          <Field
+            label="Contraseña"
+            inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'current-password' }}
+            errors={fields.password.errors}
+            errorId={fields.password.errorId}
+          />
+          <StatusButton type="submit" status={isPending ? 'pending' : 'idle'} pendingLabel="Ingresando…">
+            Ingresar
+          </StatusButton>
+        </Form>
+      </main>
+      <SiteFooter />
+    </>
+  )
+}

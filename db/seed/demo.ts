@@ -1,0 +1,75 @@
+/**
+ * The demo data set: two service areas, zones, cycles, 12 months of billing periods, ~5,000 accounts with meters
+ * and readings, one user per role; then the tariff catalogue and the billing engine add tariffs, invoices and
+ * payments through their own hooks. Deterministic for a given seed and `now`.
+ */
+import { sql } from 'drizzle-orm'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { rows, type Db } from '../../app/db.server'
+import { serviceAreas } from '../schema/areas'
+import { seedAccounts, type SeedCounts } from './accounts'
+import { buildAccountBundle } from './builders/bundle'
+import { bogotaDate } from './dates'
+import { buildGeography, insertGeography } from './geography'
+import * as history from './history'
+import * as tariffs from './tariffs'
+import { formatDemoLogins, seedDemoUsers } from './users'
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = PgDatabase<PgQueryResultHKT, any>
+type Log = (message: string) => void
+
+export { DEMO_LOGINS, DEMO_PASSWORD, formatDemoLogins } from './users'
+
+export const DEFAULT_SEED = 20261128
+export const DEFAULT_ACCOUNTS = 5000
+
+export type SeedDemoOptions = { accounts?: number; seed?: number; now?: Date; batchSize?: number; log?: Log }
+export type SeedDemoResult = SeedCounts & { periods: number; users: number; millis: number }
+
+export async function seedDemo(db: AnyDb, opts: SeedDemoOptions = {}): Promise<SeedDemoResult> {
+  const started = performance.now()
+  const { accounts = DEFAULT_ACCOUNTS, seed = DEFAULT_SEED, now = new Date(), log = () => {} } = opts
+  const ctx = buildGeography(seed, bogotaDate(now))
+  log(`Generando datos de demostración: ${accounts} cuentas, semilla ${seed}, hasta ${ctx.today}`)
+  await insertGeography(db, ctx)
+
+  const areas = await db.select().from(serviceAreas).orderBy(serviceAreas.code)
+  if (typeof tariffs.seedDemoTariffs === 'function') await tariffs.seedDemoTariffs(db, { areas, now, log })
+
+  const counts = await seedAccounts(ctx, { accounts, batchSize: opts.batchSize, log })
+  log(`  ${counts.accounts} cuentas, ${counts.readings} lecturas escritas`)
+
+  const accountId = (i: number) => (i < accounts ? [buildAccountBundle(ctx, i).account.id] : [])
+  const leaderArea = ctx.areas.find((a) => a.code === 'ZIP') ?? ctx.areas[0]
+  const userIds = await seedDemoUsers(db, {
+    now,
+    leaderAreaId: leaderArea?.id as string,
+    accountsA: [...accountId(0), ...accountId(1)],
+    accountsB: accountId(2),
+  })
+  // Fresh statistics so the billing run that follows plans its joins on real row counts.
+  await db.execute(sql`analyze premises, subscribers, accounts, meters, readings, billing_periods`)
+
+  if (typeof history.seedBillingHistory === 'function') await history.seedBillingHistory(db, { now, seed, log })
+  const periods = ctx.areas.reduce((n, a) => n + a.cycles.reduce((m, c) => m + c.periods.length, 0), 0)
+  return { ...counts, periods, users: Object.keys(userIds).length, millis: Math.round(performance.now() - started) }
+}
+
+/** Seeds the demo data when the database has no users yet (first start of the embedded database). */
+export async function seedDemoIfEmpty(db: Db, opts: { log?: Log } & Omit<SeedDemoOptions, 'log'> = {}): Promise<boolean> {
+  const log = opts.log ?? ((m: string) => console.log(m))
+  const [state] = await rows<{ users: number; accounts: number }>(
+    db,
+    sql`select (select count(*) from users)::int as users, (select count(*) from accounts)::int as accounts`,
+  )
+  if ((state?.users ?? 0) > 0) return false
+  if ((state?.accounts ?? 0) > 0) {
+    log('La base de datos tiene cuentas pero ningún usuario: no se cargan datos de demostración sobre datos existentes.')
+    return false
+  }
+  const result = await seedDemo(db, { ...opts, log })
+  log(`Datos de demostración cargados en ${(result.millis / 1000).toFixed(1)} s.`)
+  for (const line of formatDemoLogins()) log(line)
+  return true
+}
