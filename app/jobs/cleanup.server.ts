@@ -1,7 +1,7 @@
 /**
- * Keeps the queue small: finished jobs older than 30 days are deleted, except those whose unique key other modules
- * rely on for idempotency (keys that do not start with 'schedule:'). Schedule slots are never recomputed for past
- * days, so their keys may go.
+ * Keeps the queue small: the rows that grow without bound (one per schedule slot, one per email delivery) are
+ * deleted 30 days after they finished. Other jobs stay: their unique keys give other modules idempotency, and
+ * other tables may reference them. Schedule slots are never recomputed for past days, so their keys may go.
  */
 import { sql } from 'drizzle-orm'
 import { jobs } from '../../db/schema/system'
@@ -12,7 +12,7 @@ export const cleanupJobsJob = defineJob('jobs.cleanup', async ({ db }) => {
     .delete(jobs)
     .where(
       sql`${jobs.status} in ('succeeded', 'cancelled') and ${jobs.finishedAt} < now() - interval '30 days'
-          and (${jobs.uniqueKey} is null or ${jobs.uniqueKey} like 'schedule:%')`,
+          and (${jobs.uniqueKey} like 'schedule:%' or ${jobs.uniqueKey} like 'mail.deliver:%')`,
     )
     .returning({ id: jobs.id })
   return { deleted: deleted.length }

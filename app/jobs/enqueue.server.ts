@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm'
 import type { DbOrTx } from '~/db.server'
 import { jobs } from '../../db/schema/system'
+import { jsonb } from '~/trail/jsonb'
 
 export type EnqueueOptions = {
   kind: string
@@ -17,7 +18,7 @@ export type EnqueueOptions = {
 export async function enqueueJob(dbOrTx: DbOrTx, opts: EnqueueOptions): Promise<{ id: string; created: boolean }> {
   const values = {
     kind: opts.kind,
-    payload: opts.payload ?? {},
+    payload: jsonb(opts.payload ?? {}),
     runAt: opts.runAt ?? sql`now()`,
     maxAttempts: opts.maxAttempts ?? 5,
     uniqueKey: opts.uniqueKey ?? null,

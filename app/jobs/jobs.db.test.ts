@@ -15,7 +15,7 @@ const later = () => new Date(Date.now() + 3 * 3600_000)
 const jobRow = async (id: string) => (await db.select().from(jobs).where(eq(jobs.id, id)))[0]!
 
 beforeEach(async () => {
-  await db.execute(sql`truncate jobs`)
+  await db.execute(sql`truncate jobs cascade`)
 })
 
 let flakyCalls = 0

@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from '~/db.server'
 import { jobs, type Job } from '../../db/schema/system'
+import { jsonb } from '~/trail/jsonb'
 import { jobDefinition } from './registry.server'
 
 /** Seconds to wait before attempt n+1: 15 s, 30 s, 1 min, 2 min… capped at one hour. */
@@ -55,7 +56,7 @@ export async function runClaimedJob(db: Db, job: Job, workerId: string): Promise
       .update(jobs)
       .set({
         status: 'succeeded',
-        result: result === undefined ? null : JSON.parse(JSON.stringify(result)),
+        result: result === undefined ? null : jsonb(result),
         finishedAt: sql`now()`,
         lockedBy: null,
         lockedAt: null,

@@ -29,7 +29,7 @@ afterAll(async () => {
   fs.rmSync(mailDir, { recursive: true, force: true })
 })
 beforeEach(async () => {
-  await db.execute(sql`truncate email_outbox, jobs`)
+  await db.execute(sql`truncate email_outbox, jobs cascade`)
 })
 afterEach(() => {
   delete process.env.RESEND_API_KEY

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm'
 import type { DbOrTx } from '~/db.server'
+import { jsonb } from '~/trail/jsonb'
 import { recordTrail } from '~/trail/record.server'
 import { DomainError, fail, ok, type Result } from '~/utils/errors'
 import { todayInBogota, type IsoDate } from '~/utils/format'
@@ -46,14 +47,14 @@ export async function scheduleSetting(
     .insert(settings)
     .values({
       key,
-      value: parsed.data,
+      value: jsonb(parsed.data),
       effectiveFrom: input.effectiveFrom,
       note: input.note,
       createdBy: input.actorUserId,
     })
     .onConflictDoUpdate({
       target: [settings.key, settings.effectiveFrom],
-      set: { value: parsed.data, note: input.note, createdBy: input.actorUserId, createdAt: sql`now()` },
+      set: { value: jsonb(parsed.data), note: input.note, createdBy: input.actorUserId, createdAt: sql`now()` },
       // Only a value that has not started yet may be replaced.
       setWhere: replacesScheduled ? sql`true` : sql`false`,
     })

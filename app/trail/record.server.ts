@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm'
 import { rows, type DbOrTx } from '~/db.server'
 import { auditTrail } from '../../db/schema/system'
 import { hashEntry, type HashedFields } from './hash'
+import { jsonb } from './jsonb'
 
 export type TrailActor =
   | { kind: 'user'; userId: string; label?: string }
@@ -55,7 +56,7 @@ export async function recordTrail(tx: DbOrTx, input: TrailInput): Promise<Record
   const hash = hashEntry(prevHash, fields)
   const [row] = await tx
     .insert(auditTrail)
-    .values({ ...fields, occurredAt: new Date(fields.occurredAt), prevHash, hash })
+    .values({ ...fields, summary: jsonb(fields.summary), occurredAt: new Date(fields.occurredAt), prevHash, hash })
     .returning({ id: auditTrail.id })
   await tx.execute(
     sql`update audit_trail_heads set hash = ${hash}

@@ -1,8 +1,131 @@
 /**
- * Hook for the billing engine: liquidates and issues the demo periods and posts payments through the engine itself
- * (issue 2: no second, simplified billing computation in the seed). This stub does nothing until that lands.
+ * Demo billing history through the engine itself (issue 2: no second, simplified billing computation in the seed):
+ * every demo period whose issue date has passed goes through the crítica (app/billing/critica), is released, liquidated
+ * and issued (app/billing/liquidation), and then payments are posted with postPayment (app/billing/ledger) with
+ * realistic, deterministic behaviour: most subscribers pay on time, some late, some in part, and about one in ten
+ * stops paying 1, 2, 3 or more periods before today (the delinquency the collection and suspension issues need).
  */
+import { createHash } from 'node:crypto'
+import { sql } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { rows, type Db } from '../../app/db.server'
+import { reviewConsumptions } from '../../app/billing/critica/review.server'
+import { runCritica } from '../../app/billing/critica/run.server'
+import { postPayment } from '../../app/billing/ledger/post-payment.server'
+import { fromDb } from '../../app/billing/money'
+import { issueLiquidation } from '../../app/billing/liquidation/issue.server'
+import { runLiquidation } from '../../app/billing/liquidation/run.server'
+import { startLiquidation } from '../../app/billing/liquidation/start.server'
+import type { PaymentChannel } from '../schema/ledger'
+import { serviceAreas } from '../schema/areas'
+import { addDays, bogotaDate } from './dates'
+import * as tariffs from './tariffs'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function seedBillingHistory(_db: PgDatabase<PgQueryResultHKT, any>, _opts: { now: Date; seed: number; log?: (message: string) => void }): Promise<void> {}
+type AnyDb = PgDatabase<PgQueryResultHKT, any>
+type Log = (message: string) => void
+type PeriodRow = { id: string; cycle_id: string; code: string; issue_on: string; due_on: string; ordinal: number; periods: number }
+type InvoiceRow = { account_id: string; total_to_pay: string; current_charges: string; payment_reference: string }
+
+const actor = { kind: 'system', label: 'datos de demostración' } as const
+
+/** A number in [0, 1) from SHA-256(seed:key), the same in any language (STYLE.md §10). */
+function draw(seed: number, key: string): number {
+  return createHash('sha256').update(`${seed}:${key}`).digest().readUInt32BE(0) / 2 ** 32
+}
+
+type Behaviour = { kind: 'on_time' | 'late' | 'partial' | 'stops'; stopsBefore: number }
+
+function behaviourOf(seed: number, accountId: string): Behaviour {
+  const x = draw(seed, `behaviour:${accountId}`)
+  if (x < 0.7) return { kind: 'on_time', stopsBefore: 0 }
+  if (x < 0.82) return { kind: 'late', stopsBefore: 0 }
+  if (x < 0.9) return { kind: 'partial', stopsBefore: 0 }
+  // Stops paying 1, 2, 3 or 4 periods before the last issued one.
+  return { kind: 'stops', stopsBefore: 1 + Math.floor(draw(seed, `stops:${accountId}`) * 4) }
+}
+
+async function ensureTariffs(db: Db, now: Date, log: Log): Promise<void> {
+  const [found] = await rows<{ n: number }>(db, sql`select count(*)::int as n from tariff_versions where status <> 'draft'`)
+  if ((found?.n ?? 0) > 0) return
+  const areas = await db.select().from(serviceAreas).orderBy(serviceAreas.code)
+  await tariffs.seedDemoTariffs(db, { areas, now, log })
+}
+
+export async function seedBillingHistory(anyDb: AnyDb, opts: { now: Date; seed: number; log?: Log }): Promise<void> {
+  const db = anyDb as unknown as Db
+  const log = opts.log ?? (() => {})
+  const started = performance.now()
+  const today = bogotaDate(opts.now)
+  await ensureTariffs(db, opts.now, log)
+  const periods = await rows<PeriodRow>(
+    db,
+    sql`select id, cycle_id, code, issue_on::text, due_on::text,
+               (row_number() over (partition by cycle_id order by starts_on))::int as ordinal,
+               (count(*) over (partition by cycle_id))::int as periods
+          from billing_periods where issue_on <= ${today}::date order by issue_on, cycle_id`,
+  )
+  let invoices = 0
+  let payments = 0
+  for (const period of periods) {
+    await runCritica(db, { periodId: period.id, now: opts.now })
+    await reviewConsumptions(db, { periodId: period.id, decision: 'release', by: null, now: opts.now })
+    const run = await db.transaction((tx) => startLiquidation(tx, { periodId: period.id, actor }))
+    if (!run.ok) continue
+    const outcome = await runLiquidation(db, run.value.runId)
+    if (!outcome.ok) {
+      log(`  Periodo ${period.code}: ${outcome.error}`)
+      continue
+    }
+    await db.transaction((tx) => issueLiquidation(tx, { runId: run.value.runId, actor }))
+    invoices += outcome.invoices
+    payments += await payPeriod(db, opts.seed, period, run.value.runId, today)
+  }
+  await db.execute(sql`analyze invoices, invoice_lines, ledger_entries, payments, payment_allocations`)
+  const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  log(`  Historia de facturación: ${invoices} facturas expedidas y ${payments} pagos aplicados en ${seconds} s`)
+}
+
+const CHANNELS: PaymentChannel[] = ['bank_file', 'bank_file', 'gateway', 'counter']
+
+/** Posts the period's payments, each through postPayment, in transactions of a few hundred. */
+async function payPeriod(db: Db, seed: number, period: PeriodRow, runId: string, today: string): Promise<number> {
+  const list = await rows<InvoiceRow>(
+    db,
+    sql`select account_id, total_to_pay::text, current_charges::text, payment_reference
+          from invoices where liquidation_run_id = ${runId}::uuid order by account_id`,
+  )
+  const remaining = period.periods - period.ordinal // 0 for the last issued period of the cycle
+  const planned = list.flatMap((inv) => {
+    const plan = planPayment(seed, period, inv, behaviourOf(seed, inv.account_id), remaining)
+    return plan && plan.paidOn <= today ? [{ inv, ...plan }] : []
+  })
+  for (let i = 0; i < planned.length; i += 250) {
+    await db.transaction(async (tx) => {
+      for (const p of planned.slice(i, i + 250)) {
+        const channel = CHANNELS[Math.floor(draw(seed, `channel:${p.inv.payment_reference}`) * CHANNELS.length)]!
+        const externalRef = channel === 'counter' ? null : `demo-${p.inv.payment_reference}`
+        await postPayment(tx, { accountId: p.inv.account_id, amount: p.amount, paidOn: p.paidOn, channel, externalRef, actor })
+      }
+    })
+  }
+  return planned.length
+}
+
+function planPayment(seed: number, period: PeriodRow, inv: InvoiceRow, b: Behaviour, remaining: number): { amount: string; paidOn: string } | null {
+  const total = fromDb(inv.total_to_pay)
+  if (total.lte(0)) return null
+  if (b.kind === 'stops' && remaining < b.stopsBefore) return null
+  const key = `${period.id}:${inv.account_id}`
+  const u = draw(seed, `day:${key}`)
+  const dueIn = Math.round((Date.parse(period.due_on) - Date.parse(period.issue_on)) / 86_400_000)
+  // A few on-time payers slip once in a while; late payers pay 3–20 days after the due date.
+  const isLate = b.kind === 'late' || (b.kind !== 'stops' && draw(seed, `slip:${key}`) < 0.05)
+  const paidOn = isLate ? addDays(period.due_on, 3 + Math.floor(u * 18)) : addDays(period.issue_on, 2 + Math.floor(u * Math.max(dueIn - 2, 1)))
+  if (b.kind === 'partial') {
+    const share = 0.5 + draw(seed, `share:${key}`) * 0.4
+    const partial = fromDb(inv.current_charges).times(share.toFixed(2)).dividedBy(100).toDecimalPlaces(0).times(100)
+    return partial.gt(0) ? { amount: partial.toFixed(2), paidOn } : null
+  }
+  return { amount: total.toFixed(2), paidOn }
+}

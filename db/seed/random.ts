@@ -1,7 +1,9 @@
 /**
  * Deterministic randomness for the demo data: a small seeded PRNG (sfc32 seeded through splitmix32) plus one shared
- * faker instance (es locale) re-seeded by each Rng. An Rng made for (seed, stream) always yields the same sequence,
- * so account number i gets the same data whatever the batch size. Do not interleave two Rngs' faker calls.
+ * faker instance (es locale) re-seeded on first use by each Rng. An Rng made for (seed, stream) always yields the same
+ * sequence, so account number i gets the same data whatever the batch size. Do not interleave two Rngs' faker calls.
+ * The bulk builders draw names from faker's es word lists with the PRNG (`rng.firstName()`), because re-seeding
+ * faker's Mersenne Twister for every account costs more than the rest of the account together.
  */
 import { Faker, base, en, es } from '@faker-js/faker'
 
@@ -15,7 +17,24 @@ export type Rng = {
   weighted<T>(pairs: ReadonlyArray<readonly [T, number]>): T
   normal(mean?: number, sd?: number): number
   uuid(): string
+  firstName(sex: 'female' | 'male'): string
+  lastName(): string
   readonly faker: Faker
+}
+
+const FEMALE = es.person?.first_name?.female ?? ['María']
+const MALE = es.person?.first_name?.male ?? ['José']
+const LAST = es.person?.last_name?.generic ?? ['Gómez']
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+
+function hex8(x: number): string {
+  const w = Math.floor(x * 4294967296)
+  return (HEX[w >>> 24] as string) + HEX[(w >>> 16) & 255] + HEX[(w >>> 8) & 255] + HEX[w & 255]
+}
+
+function pickFrom(next: () => number, items: readonly string[]): string {
+  return items[Math.floor(next() * items.length)] as string
 }
 
 function splitmix32(a: number): () => number {
@@ -61,10 +80,12 @@ export function createRng(seed: number, stream = 0): Rng {
       return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v)
     },
     uuid() {
-      const hex = Array.from({ length: 4 }, () => Math.floor(next() * 4294967296).toString(16).padStart(8, '0')).join('')
+      const hex = hex8(next()) + hex8(next()) + hex8(next()) + hex8(next())
       const variant = ((parseInt(hex[16] as string, 16) & 0x3) | 0x8).toString(16)
       return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
     },
+    firstName: (sex) => pickFrom(next, sex === 'female' ? FEMALE : MALE),
+    lastName: () => pickFrom(next, LAST),
     get faker() {
       if (!fakerSeeded) {
         sharedFaker.seed(Math.floor(next() * 2 ** 31))

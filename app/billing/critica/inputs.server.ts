@@ -64,9 +64,10 @@ export async function loadAccountBatch(
     sql`select a.id as account_id,
                case when pr.use_class = 'residential' then 'estrato_' || pr.estrato else pr.use_class::text end as category,
                coalesce(m.dial_digits, 5)::int as dial_digits,
-               array(select r.value from unnest(${`{${periodIds.join(',')}}`}::uuid[]) with ordinality as p(id, n)
+               -- jsonb: postgres.js reads NULL inside an int[] as NaN
+               to_jsonb(array(select r.value from unnest(${`{${periodIds.join(',')}}`}::uuid[]) with ordinality as p(id, n)
                        left join readings r on r.period_id = p.id and r.account_id = a.id
-                       order by p.n) as values
+                       order by p.n)) as values
           from accounts a
           join premises pr on pr.id = a.premise_id
           left join meters m on m.account_id = a.id and m.is_active

@@ -1,7 +1,9 @@
 /** Reads of the crítica: what the liquidation bills, and the coordinator's page. */
-import { and, asc, count, eq, gt, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, sql, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '~/db.server'
-import { zones } from '../../../db/schema/areas'
+import { billingCycles, serviceAreas, zones } from '../../../db/schema/areas'
+import { billingPeriods } from '../../../db/schema/readings'
+import { jobs } from '../../../db/schema/system'
 import { consumptions } from '../../../db/schema/critica'
 import { accounts, premises } from '../../../db/schema/premises'
 import type { Classification, ConsumptionBasis } from './classify'
@@ -103,4 +105,51 @@ export async function listCritica(db: DbOrTx, f: CriticaFilter) {
     .where(filterWhere({ periodId: f.periodId, zoneId: f.zoneId }))
     .groupBy(consumptions.classification, consumptions.status)
   return { rows: rowsFound.slice(0, pageSize), hasNext: rowsFound.length > pageSize, page, counts }
+}
+
+/** Periods with their cycle and area, newest first (for the readings and crítica pages' selectors). */
+export async function listBillingPeriods(db: DbOrTx, filter: { serviceAreaId?: string | null } = {}) {
+  return db
+    .select({
+      id: billingPeriods.id,
+      code: billingPeriods.code,
+      status: billingPeriods.status,
+      cycleName: billingCycles.name,
+      areaId: serviceAreas.id,
+      areaName: serviceAreas.name,
+    })
+    .from(billingPeriods)
+    .innerJoin(billingCycles, eq(billingCycles.id, billingPeriods.cycleId))
+    .innerJoin(serviceAreas, eq(serviceAreas.id, billingCycles.serviceAreaId))
+    .where(filter.serviceAreaId ? eq(serviceAreas.id, filter.serviceAreaId) : undefined)
+    .orderBy(desc(billingPeriods.startsOn), serviceAreas.name, billingCycles.code)
+    .limit(120)
+}
+
+export async function listZonesOfPeriod(db: DbOrTx, periodId: string) {
+  return db
+    .select({ id: zones.id, name: zones.name })
+    .from(zones)
+    .innerJoin(billingCycles, eq(billingCycles.serviceAreaId, zones.serviceAreaId))
+    .innerJoin(billingPeriods, eq(billingPeriods.cycleId, billingCycles.id))
+    .where(eq(billingPeriods.id, periodId))
+    .orderBy(zones.name)
+}
+
+/** The progress of a billing job (crítica, readings import) for the page that started it. */
+export async function readBillingJob(db: DbOrTx, jobId: string) {
+  const [job] = await db
+    .select({
+      id: jobs.id,
+      kind: jobs.kind,
+      status: jobs.status,
+      progressDone: jobs.progressDone,
+      progressTotal: jobs.progressTotal,
+      progressMessage: jobs.progressMessage,
+      result: jobs.result,
+      lastError: jobs.lastError,
+    })
+    .from(jobs)
+    .where(and(eq(jobs.id, jobId), sql`${jobs.kind} like 'billing.%'`))
+  return job ?? null
 }

@@ -6,7 +6,10 @@ import { getBalance } from '~/billing/ledger/balance.server'
 import { insertAccount, insertApprovedTariff, insertArea, insertPeriod, insertStaff, releaseConsumption } from '~/billing/ledger/test-fixtures.server'
 import { describeOnServer } from '../../../tests/setup/engine'
 import { invoices, liquidationRuns } from '../../../db/schema/ledger'
+import { drainJobs } from '~/jobs/worker.server'
+import { jobs } from '../../../db/schema/system'
 import { issueLiquidation } from './issue.server'
+import { requestLiquidation } from './jobs.server'
 import { getControlReport, totalOf } from './report.server'
 import { runLiquidation } from './run.server'
 import { startLiquidation } from './start.server'
@@ -15,6 +18,7 @@ const actor = { kind: 'system', label: 'prueba' } as const
 let where: { areaId: string; zoneId: string; cycleId: string }
 let jan: string
 let feb: string
+const accountIds: string[] = []
 
 beforeAll(async () => {
   where = await insertArea(db, { band: 'above_2000' })
@@ -25,6 +29,7 @@ beforeAll(async () => {
   let m3 = 5
   for (const c of categories) {
     const id = await insertAccount(db, where, c)
+    accountIds.push(id)
     await releaseConsumption(db, id, jan, m3)
     await releaseConsumption(db, id, feb, m3 + 3)
     m3 += 4
@@ -128,6 +133,21 @@ describe('liquidation of a cycle period', () => {
     expect(!outcome.ok && outcome.error).toMatch(/No hay una tarifa aprobada vigente/)
     const [run] = await db.select().from(liquidationRuns).where(eq(liquidationRuns.id, runId))
     expect(run!.status).toBe('failed')
+  })
+})
+
+describe('the liquidation job', () => {
+  test('runs through the queue and leaves its progress readable', async () => {
+    const period = await insertPeriod(db, where.cycleId, '2026-04')
+    for (const id of accountIds) await releaseConsumption(db, id, period, 12)
+    const requested = await requestLiquidation(db, { periodId: period, actor })
+    if (!requested.ok) throw requested.error
+    await drainJobs({ db })
+    const [job] = await db.select().from(jobs).where(eq(jobs.id, requested.value.jobId!))
+    expect([job!.status, job!.progressDone, job!.progressTotal]).toEqual(['succeeded', 9, 9])
+    const [run] = await db.select().from(liquidationRuns).where(eq(liquidationRuns.id, requested.value.runId))
+    expect(run!.status).toBe('draft')
+    expect((run!.totals as { invoices: number }).invoices).toBe(9)
   })
 })
 

@@ -11,7 +11,8 @@ import { billingPeriods } from '../../../db/schema/readings'
 import { liquidationRuns } from '../../../db/schema/ledger'
 
 export type StartInput = { periodId: string; zoneId?: string | null; actor: TrailActor }
-export type StartedRun = { runId: string; isNew: boolean }
+/** isNew: a new run; otherwise an existing one, re-opened from draft (wasRunning false) or already running. */
+export type StartedRun = { runId: string; isNew: boolean; wasRunning: boolean }
 
 export async function startLiquidation(tx: DbOrTx, input: StartInput): Promise<Result<StartedRun>> {
   const zoneId = input.zoneId ?? null
@@ -25,6 +26,7 @@ export async function startLiquidation(tx: DbOrTx, input: StartInput): Promise<R
     .returning({ id: liquidationRuns.id })
   let runId = inserted[0]?.id
   const isNew = Boolean(runId)
+  let wasRunning = false
   if (!runId) {
     const [existing] = await tx
       .select({ id: liquidationRuns.id, status: liquidationRuns.status })
@@ -44,8 +46,10 @@ export async function startLiquidation(tx: DbOrTx, input: StartInput): Promise<R
         .update(liquidationRuns)
         .set({ status: 'running', startedBy, startedAt: new Date(), finishedAt: null })
         .where(and(eq(liquidationRuns.id, existing.id), eq(liquidationRuns.status, 'draft')))
+    wasRunning = existing.status === 'running'
     runId = existing.id
   }
+  if (wasRunning) return ok({ runId, isNew, wasRunning })
   await recordTrail(tx, {
     entityType: 'liquidation_run',
     entityId: runId,
@@ -53,5 +57,5 @@ export async function startLiquidation(tx: DbOrTx, input: StartInput): Promise<R
     actor: input.actor,
     summary: { periodId: input.periodId, zoneId },
   })
-  return ok({ runId, isNew })
+  return ok({ runId, isNew, wasRunning })
 }

@@ -4,7 +4,7 @@
  * transaction, recording who and when. Large files run as a job (./jobs.server.ts) that reports progress.
  */
 import { sql } from 'drizzle-orm'
-import { rows, type Db, type DbOrTx } from '~/db.server'
+import { engine, rows, type Db, type DbOrTx } from '~/db.server'
 import { recordTrail } from '~/trail/record.server'
 import { DomainError, fail, ok, type Result } from '~/utils/errors'
 import { readings } from '../../../db/schema/readings'
@@ -101,11 +101,14 @@ export async function importReadings(db: Db, input: ImportInput): Promise<Result
   const { rows: parsedRows, accounts } = checked.value
   const now = input.now ?? new Date()
   const batchSize = input.batchSize ?? 2000
+  // Progress is written on another connection while this transaction is open; PGlite has only one connection, so
+  // there it is reported once, after the commit.
+  const canReportInside = engine().kind === 'postgres'
   await db.transaction(async (tx) => {
     for (let i = 0; i < parsedRows.length; i += batchSize) {
       const batch = parsedRows.slice(i, i + batchSize)
       await upsertReadings(tx, input.periodId, batch, accounts, 'import', input.by, now)
-      await input.onProgress?.(Math.min(i + batchSize, parsedRows.length), parsedRows.length)
+      if (canReportInside) await input.onProgress?.(Math.min(i + batchSize, parsedRows.length), parsedRows.length)
     }
     await recordTrail(tx, {
       entityType: 'billing_period',
@@ -118,6 +121,7 @@ export async function importReadings(db: Db, input: ImportInput): Promise<Result
       occurredAt: now,
     })
   })
+  if (!canReportInside) await input.onProgress?.(parsedRows.length, parsedRows.length)
   return ok({ applied: parsedRows.length })
 }
 

@@ -5,7 +5,7 @@
  * and register rollover.
  */
 import type { NewReading } from '../../schema/readings'
-import { minDate, type IsoDate } from '../dates'
+import type { IsoDate } from '../dates'
 import type { ReadingAnomaly } from '../catalog'
 import type { Rng } from '../random'
 import type { UseClass } from './premise'
@@ -47,6 +47,8 @@ function consumptionFor(rng: Rng, profile: ConsumptionProfile, period: ReadingPe
   return { m3: Math.max(0, Math.round(m3)), anomaly: null }
 }
 
+const MISSING = [['PC', 5], ['IA', 2], ['MI', 2], ['MD', 1]] as const
+
 export type ReadingSeriesBuild = {
   meterId: string
   accountId: string
@@ -62,15 +64,24 @@ export function buildReadingSeries(rng: Rng, b: ReadingSeriesBuild): ReadingRow[
   const modulus = 10 ** b.dialDigits
   let register = b.startValue % modulus
   const reader = rng.pick(b.readers)
-  return b.periods.map((period, k) => {
-    const readOn = minDate(period.readingOn, b.today)
-    const base = { meterId: b.meterId, accountId: b.accountId, periodId: period.id, readOn, readerCode: reader, source: 'seed' as const }
+  const rows: ReadingRow[] = []
+  for (let k = 0; k < b.periods.length; k++) {
+    const period = b.periods[k] as ReadingPeriod
+    let value: number | null = register
+    let anomalyCode: ReadingAnomaly | null = null
     if (k > 0) {
-      const { m3, anomaly } = consumptionFor(rng, b.profile, period, k - 1)
-      register = (register + m3) % modulus // the register wraps to 0 (rollover)
-      if (rng.bool(0.015)) return { ...base, value: null, anomalyCode: rng.weighted([['PC', 5], ['IA', 2], ['MI', 2], ['MD', 1]] as const) }
-      return { ...base, value: register, anomalyCode: anomaly }
+      const drawn = consumptionFor(rng, b.profile, period, k - 1)
+      register = (register + drawn.m3) % modulus // the register wraps to 0 (rollover)
+      value = register
+      anomalyCode = drawn.anomaly
+      if (rng.next() < 0.015) {
+        value = null
+        anomalyCode = rng.weighted(MISSING)
+      }
     }
-    return { ...base, value: register, anomalyCode: null }
-  })
+    const readOn = period.readingOn < b.today ? period.readingOn : b.today
+    rows.push({ meterId: b.meterId, accountId: b.accountId, periodId: period.id, value, readOn, readerCode: reader, anomalyCode, source: 'seed' })
+  }
+  return rows
 }
+

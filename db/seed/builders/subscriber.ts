@@ -9,9 +9,8 @@ export type SubscriberBuild = { index?: number; asCompany?: 'commercial' | 'indu
 
 /** Two surnames, Colombian style. */
 export function buildPersonName(rng: Rng): string {
-  const f = rng.faker
-  const first = rng.bool(0.5) ? f.person.firstName('female') : f.person.firstName('male')
-  return `${first} ${f.person.lastName()} ${f.person.lastName()}`
+  const first = rng.firstName(rng.bool(0.5) ? 'female' : 'male')
+  return `${first} ${rng.lastName()} ${rng.lastName()}`
 }
 
 /**
@@ -32,7 +31,7 @@ function documentFor(rng: Rng, index: number, company: boolean): Pick<Subscriber
 }
 
 function companyName(rng: Rng, use: NonNullable<SubscriberBuild['asCompany']>): string {
-  const surname = rng.faker.person.lastName()
+  const surname = rng.lastName()
   if (use === 'commercial') return `${rng.pick(COMMERCE_KINDS)} ${surname} S.A.S.`
   if (use === 'industrial') return `${rng.pick(INDUSTRY_KINDS)} ${surname} S.A.S.`
   if (use === 'official') return `${rng.pick(OFFICIAL_NAMES)} ${surname}`
