@@ -28,8 +28,8 @@ function buildLucia() {
   // per-test-file databases and both drivers (postgres.js, PGlite).
   const adapter = new DrizzlePostgreSQLAdapter(db, sessions, users)
   return new Lucia(adapter, {
-    // Sliding expiry: lucia extends the row when half the span has passed. The cookie itself has no Max-Age (it
-    // ends with the browser), so no loader ever needs to refresh it.
+    // Sliding expiry in the database: lucia extends the row when half the span has passed. `expires: false` gives
+    // the cookie lucia's long fixed Max-Age, so the row (not the cookie) decides, and no loader must refresh it.
     sessionExpiresIn: new TimeSpan(7, 'd'),
     sessionCookie: {
       name: SESSION_COOKIE,

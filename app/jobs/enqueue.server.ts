@@ -15,7 +15,10 @@ export type EnqueueOptions = {
   priority?: number
 }
 
-export async function enqueueJob(dbOrTx: DbOrTx, opts: EnqueueOptions): Promise<{ id: string; created: boolean }> {
+export async function enqueueJob(
+  dbOrTx: DbOrTx,
+  opts: EnqueueOptions,
+): Promise<{ id: string; created: boolean }> {
   const values = {
     kind: opts.kind,
     payload: jsonb(opts.payload ?? {}),

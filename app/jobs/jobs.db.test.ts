@@ -30,11 +30,21 @@ test('a job that fails is retried later with backoff and then succeeds', async (
   const { id } = await enqueueJob(db, { kind: 'test.flaky', payload: { n: 21 } })
   await processOneJob('w1')
   const failed = await jobRow(id)
-  expect(failed).toMatchObject({ status: 'queued', attempts: 1, lastError: 'proveedor caído', lockedBy: null })
+  expect(failed).toMatchObject({
+    status: 'queued',
+    attempts: 1,
+    lastError: 'proveedor caído',
+    lockedBy: null,
+  })
   expect(failed.runAt.getTime()).toBeGreaterThan(Date.now() + 5_000)
   expect(await processOneJob('w1')).toBeNull() // not due yet
   await processOneJob('w1', { now: later() })
-  expect(await jobRow(id)).toMatchObject({ status: 'succeeded', attempts: 2, result: { doubled: 42 }, lastError: null })
+  expect(await jobRow(id)).toMatchObject({
+    status: 'succeeded',
+    attempts: 2,
+    result: { doubled: 42 },
+    lastError: null,
+  })
 })
 
 defineJob('test.always_fails', () => {
@@ -77,7 +87,12 @@ test('progress written by a running handler is readable from another query befor
     await new Promise((r) => setTimeout(r, 20))
     seen = await jobRow(id)
   }
-  expect(seen).toMatchObject({ status: 'running', progressDone: 3, progressTotal: 10, progressMessage: 'Procesando cuentas' })
+  expect(seen).toMatchObject({
+    status: 'running',
+    progressDone: 3,
+    progressTotal: 10,
+    progressMessage: 'Procesando cuentas',
+  })
   release()
   await running
   expect(await jobRow(id)).toMatchObject({ status: 'succeeded', progressDone: 10, result: 'listo' })
@@ -86,7 +101,8 @@ test('progress written by a running handler is readable from another query befor
 test('stop() waits for the running job to finish', async () => {
   const { id } = await enqueueJob(db, { kind: 'test.slow' })
   const worker = startWorker({ pollIntervalMs: 20, runSchedules: false, workerId: 'w-stop' })
-  for (let i = 0; i < 100 && (await jobRow(id)).progressDone !== 3; i++) await new Promise((r) => setTimeout(r, 20))
+  for (let i = 0; i < 100 && (await jobRow(id)).progressDone !== 3; i++)
+    await new Promise((r) => setTimeout(r, 20))
   let stopped = false
   const stopping = worker.stop().then(() => (stopped = true))
   await new Promise((r) => setTimeout(r, 100))
@@ -99,10 +115,19 @@ test('stop() waits for the running job to finish', async () => {
 test('a job whose worker died is re-queued after the lease, and the dead worker cannot record an outcome', async () => {
   const [job] = await db
     .insert(jobs)
-    .values({ kind: 'test.flaky', status: 'running', attempts: 1, lockedBy: 'dead', lockedAt: new Date(Date.now() - 10 * 60_000) })
+    .values({
+      kind: 'test.flaky',
+      status: 'running',
+      attempts: 1,
+      lockedBy: 'dead',
+      lockedAt: new Date(Date.now() - 10 * 60_000),
+    })
     .returning()
   const fresh = await enqueueJob(db, { kind: 'test.flaky' })
-  await db.update(jobs).set({ status: 'running', lockedBy: 'alive', lockedAt: new Date() }).where(eq(jobs.id, fresh.id))
+  await db
+    .update(jobs)
+    .set({ status: 'running', lockedBy: 'alive', lockedAt: new Date() })
+    .where(eq(jobs.id, fresh.id))
   expect(await recoverStaleJobs(db, 5 * 60_000)).toBe(1)
   expect(await jobRow(job!.id)).toMatchObject({ status: 'queued', lockedBy: null })
   expect(await jobRow(fresh.id)).toMatchObject({ status: 'running', lockedBy: 'alive' })
@@ -144,10 +169,19 @@ describeOnServer('two workers on separate connections', () => {
     }
     for (let i = 0; i < 50; i++) await enqueueJob(db, { kind: 'test.count' })
     const workers = ['a', 'b'].map((w) =>
-      startWorker({ db: connect(), workerId: `worker-${w}`, concurrency: 4, pollIntervalMs: 10, runSchedules: false }),
+      startWorker({
+        db: connect(),
+        workerId: `worker-${w}`,
+        concurrency: 4,
+        pollIntervalMs: 10,
+        runSchedules: false,
+      }),
     )
     for (let i = 0; i < 500; i++) {
-      const [left] = await db.select({ n: sql<number>`count(*)::int` }).from(jobs).where(sql`status <> 'succeeded'`)
+      const [left] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(jobs)
+        .where(sql`status <> 'succeeded'`)
       if (left!.n === 0) break
       await new Promise((r) => setTimeout(r, 20))
     }

@@ -21,14 +21,20 @@ export type JobHandler<P> = (ctx: JobContext<P>) => Promise<unknown> | unknown
 type Definition = { kind: string; handler: JobHandler<unknown>; maxAttempts?: number }
 type Schedule = { kind: string; spec: ScheduleSpec; payload: unknown }
 
-const store = globalThis as unknown as { __ventanillaJobs?: { jobs: Map<string, Definition>; schedules: Map<string, Schedule> } }
+const store = globalThis as unknown as {
+  __ventanillaJobs?: { jobs: Map<string, Definition>; schedules: Map<string, Schedule> }
+}
 // Kept on globalThis so a dev-server reload redefines kinds instead of duplicating them.
 const registry = (store.__ventanillaJobs ??= { jobs: new Map(), schedules: new Map() })
 
 export type JobDefinition<P> = {
   kind: string
   /** Enqueue this kind, typed by its payload; runs inside the caller's transaction when given one. */
-  enqueue: (dbOrTx: DbOrTx, payload: P, opts?: Omit<EnqueueOptions, 'kind' | 'payload'>) => Promise<{ id: string; created: boolean }>
+  enqueue: (
+    dbOrTx: DbOrTx,
+    payload: P,
+    opts?: Omit<EnqueueOptions, 'kind' | 'payload'>,
+  ) => Promise<{ id: string; created: boolean }>
 }
 
 export function defineJob<P = Record<string, never>>(

@@ -48,7 +48,12 @@ export async function runClaimedJob(db: Db, job: Job, workerId: string): Promise
       progress: async (done, total, message) => {
         await db
           .update(jobs)
-          .set({ progressDone: done, progressTotal: total, progressMessage: message ?? null, lockedAt: sql`now()` })
+          .set({
+            progressDone: done,
+            progressTotal: total,
+            progressMessage: message ?? null,
+            lockedAt: sql`now()`,
+          })
           .where(mine(job, workerId))
       },
     })
@@ -66,7 +71,9 @@ export async function runClaimedJob(db: Db, job: Job, workerId: string): Promise
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000)
     const isFinal = job.attempts >= job.maxAttempts || !definition
-    console.error(`[jobs] ${job.kind} ${job.id} falló (intento ${job.attempts}/${job.maxAttempts}): ${message}`)
+    console.error(
+      `[jobs] ${job.kind} ${job.id} falló (intento ${job.attempts}/${job.maxAttempts}): ${message}`,
+    )
     await db
       .update(jobs)
       .set(
@@ -98,7 +105,9 @@ export async function recoverStaleJobs(db: Db, leaseMs: number): Promise<number>
       lockedBy: null,
       lockedAt: null,
     })
-    .where(sql`${jobs.status} = 'running' and ${jobs.lockedAt} < now() - (${Math.ceil(leaseMs)}::int * interval '1 millisecond')`)
+    .where(
+      sql`${jobs.status} = 'running' and ${jobs.lockedAt} < now() - (${Math.ceil(leaseMs)}::int * interval '1 millisecond')`,
+    )
     .returning({ id: jobs.id })
   return recovered.length
 }

@@ -13,7 +13,8 @@ export function latestSlot(spec: ScheduleSpec, now: Date): Date {
   const local = now.getTime() - BOGOTA_OFFSET_MS // Bogotá wall clock expressed as if it were UTC
   if ('everyMinutes' in spec) {
     const step = spec.everyMinutes * MINUTE_MS
-    if (!Number.isInteger(spec.everyMinutes) || spec.everyMinutes < 1) throw new Error('everyMinutes must be ≥ 1')
+    if (!Number.isInteger(spec.everyMinutes) || spec.everyMinutes < 1)
+      throw new Error('everyMinutes must be ≥ 1')
     // Aligned on Bogotá midnight when the step divides a day (every 15, 30, 60 minutes...).
     return new Date(Math.floor(local / step) * step + BOGOTA_OFFSET_MS)
   }

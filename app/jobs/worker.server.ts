@@ -55,7 +55,9 @@ export async function processOneJob(
 }
 
 /** Runs ready jobs one by one until none is left (or `max` ran). For tests and scripts. */
-export async function drainJobs(opts: { db?: Db; now?: Date; workerId?: string; max?: number } = {}): Promise<number> {
+export async function drainJobs(
+  opts: { db?: Db; now?: Date; workerId?: string; max?: number } = {},
+): Promise<number> {
   let ran = 0
   while (ran < (opts.max ?? 10_000)) {
     const job = await processOneJob(opts.workerId, opts)
@@ -77,9 +79,12 @@ export function startWorker(opts: WorkerOptions = {}): { stop: () => Promise<voi
   let lastSchedulesAt = 0
   let lastRecoveryAt = 0
 
-  const heartbeat = setInterval(() => {
-    if (running.size > 0) renewLeases(db, workerId).catch((e: unknown) => logError('renovar el bloqueo', e))
-  }, Math.max(1000, Math.floor(leaseMs / 3)))
+  const heartbeat = setInterval(
+    () => {
+      if (running.size > 0) renewLeases(db, workerId).catch((e: unknown) => logError('renovar el bloqueo', e))
+    },
+    Math.max(1000, Math.floor(leaseMs / 3)),
+  )
   heartbeat.unref()
 
   async function tick() {

@@ -66,7 +66,14 @@ async function recordOutcome(db: Db, row: OutboxEmail, result: SendResult) {
   if (result.ok) {
     await db
       .update(emailOutbox)
-      .set({ status: 'sent', provider: result.provider, providerId: result.providerId, sentAt: sql`now()`, lastError: null, lockedAt: null })
+      .set({
+        status: 'sent',
+        provider: result.provider,
+        providerId: result.providerId,
+        sentAt: sql`now()`,
+        lastError: null,
+        lockedAt: null,
+      })
       .where(guard)
     return
   }

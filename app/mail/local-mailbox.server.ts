@@ -41,7 +41,11 @@ export async function writeToMailbox(email: OutgoingEmail): Promise<SendResult> 
     await fs.writeFile(path.join(dir, `${email.outboxId}.html`), email.html)
     await fs.writeFile(path.join(dir, `${email.outboxId}.json`), JSON.stringify(message, null, 2))
   } catch (error) {
-    return { ok: false, error: `No se pudo escribir en el buzón local: ${(error as Error).message}`, retryable: true }
+    return {
+      ok: false,
+      error: `No se pudo escribir en el buzón local: ${(error as Error).message}`,
+      retryable: true,
+    }
   }
   return { ok: true, provider: 'mailbox', providerId: `local-${email.outboxId}` }
 }

@@ -41,14 +41,24 @@ const useResend = () => {
   process.env.RESEND_API_KEY = fake.apiKey
   process.env.RESEND_BASE_URL = fake.url
 }
-const outboxRow = async (id: string) => (await db.select().from(emailOutbox).where(eq(emailOutbox.id, id)))[0]!
+const outboxRow = async (id: string) =>
+  (await db.select().from(emailOutbox).where(eq(emailOutbox.id, id)))[0]!
 
 test('an email enqueued in a transaction keeps its rendered HTML and text, and exists only if the transaction commits', async () => {
   const { id } = await db.transaction((tx) =>
-    enqueueEmail(tx, { to: 'Maria@Example.com', template: 'generic-notice', props, related: { entityType: 'pqr_case', entityId: 'c1' } }),
+    enqueueEmail(tx, {
+      to: 'Maria@Example.com',
+      template: 'generic-notice',
+      props,
+      related: { entityType: 'pqr_case', entityId: 'c1' },
+    }),
   )
   const row = await outboxRow(id)
-  expect(row).toMatchObject({ toAddress: 'maria@example.com', subject: 'Recibimos su petición', status: 'pending' })
+  expect(row).toMatchObject({
+    toAddress: 'maria@example.com',
+    subject: 'Recibimos su petición',
+    status: 'pending',
+  })
   expect(row.html).toContain('Aguas de la Sabana S.A. E.S.P.')
   expect(row.html).toContain('Vigilada por la Superintendencia de Servicios Públicos Domiciliarios')
   expect(row.html).toContain('lang="es-CO"')
@@ -67,15 +77,30 @@ test('an email enqueued in a transaction keeps its rendered HTML and text, and e
 })
 
 test('the same idempotency key adds one email only', async () => {
-  const a = await enqueueEmail(db, { to: 'a@example.com', template: 'generic-notice', props, idempotencyKey: 'pqr:c1:ack' })
-  const b = await enqueueEmail(db, { to: 'a@example.com', template: 'generic-notice', props, idempotencyKey: 'pqr:c1:ack' })
+  const a = await enqueueEmail(db, {
+    to: 'a@example.com',
+    template: 'generic-notice',
+    props,
+    idempotencyKey: 'pqr:c1:ack',
+  })
+  const b = await enqueueEmail(db, {
+    to: 'a@example.com',
+    template: 'generic-notice',
+    props,
+    idempotencyKey: 'pqr:c1:ack',
+  })
   expect(b).toEqual({ id: a.id, created: false })
 })
 
 test('without RESEND_API_KEY the delivery job writes the message to the local mailbox', async () => {
   const { id } = await enqueueEmail(db, { to: 'buzon@example.com', template: 'generic-notice', props })
   await drainJobs()
-  expect(await outboxRow(id)).toMatchObject({ status: 'sent', provider: 'mailbox', providerId: `local-${id}`, attempts: 1 })
+  expect(await outboxRow(id)).toMatchObject({
+    status: 'sent',
+    provider: 'mailbox',
+    providerId: `local-${id}`,
+    attempts: 1,
+  })
   const message = await readLastEmail('buzon@example.com')
   expect(message).toMatchObject({ id, subject: 'Recibimos su petición' })
   expect(message?.html).toContain('2026-000123')
@@ -84,7 +109,12 @@ test('without RESEND_API_KEY the delivery job writes the message to the local ma
 
 test('a row survives a provider outage and is delivered exactly once afterwards', async () => {
   useResend()
-  const { id } = await enqueueEmail(db, { to: 'caida@example.com', template: 'generic-notice', props, idempotencyKey: 'outage-1' })
+  const { id } = await enqueueEmail(db, {
+    to: 'caida@example.com',
+    template: 'generic-notice',
+    props,
+    idempotencyKey: 'outage-1',
+  })
   fake.fail(500)
   expect(await deliverPendingEmails()).toEqual({ sent: 0, retrying: 1, failed: 0 })
   const afterFirst = await outboxRow(id)
@@ -102,12 +132,19 @@ test('a row survives a provider outage and is delivered exactly once afterwards'
   expect(accepted).toHaveLength(1)
   expect(fake.emails.filter((e) => e.idempotencyKey === 'outage-1')).toHaveLength(1)
   expect(sent.providerId).toBe(fake.emails[fake.emails.length - 1]!.id)
-  expect(fake.requests.filter((r) => r.idempotencyKey === 'outage-1').map((r) => r.status)).toEqual([500, 429, 200])
+  expect(fake.requests.filter((r) => r.idempotencyKey === 'outage-1').map((r) => r.status)).toEqual([
+    500, 429, 200,
+  ])
 })
 
 test('a repeated send with the same idempotency key gets the first id back from the provider', async () => {
   useResend()
-  const { id } = await enqueueEmail(db, { to: 'doble@example.com', template: 'generic-notice', props, idempotencyKey: 'dup-1' })
+  const { id } = await enqueueEmail(db, {
+    to: 'doble@example.com',
+    template: 'generic-notice',
+    props,
+    idempotencyKey: 'dup-1',
+  })
   await deliverPendingEmails()
   // The process died after the provider accepted but before the outcome was recorded: the row is sent again.
   await db.update(emailOutbox).set({ status: 'pending' }).where(eq(emailOutbox.id, id))

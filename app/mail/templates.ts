@@ -16,4 +16,5 @@ export const TEMPLATES = {
 }
 
 export type TemplateName = keyof typeof TEMPLATES
-export type TemplateProps<T extends TemplateName> = (typeof TEMPLATES)[T] extends TemplateEntry<infer P> ? P : never
+export type TemplateProps<T extends TemplateName> =
+  (typeof TEMPLATES)[T] extends TemplateEntry<infer P> ? P : never

@@ -46,10 +46,15 @@ test('an area leader sees only their own área', async () => {
   expect(home.areas.map((a) => [a.name, a.accounts])).toEqual([['Norte', 2]])
 })
 
-test('the staff navigation shows Inicio to every staff role', async () => {
-  const layout = await staffLayoutLoader(args(await sessionFor('admin')))
-  expect(layout.nav.map((item) => item.label)).toContain('Inicio')
-  expect(layout.roleLabel).toBe('Administrador')
+test('the staff navigation shows only what the role may do', async () => {
+  const admin = await staffLayoutLoader(args(await sessionFor('admin')))
+  expect(admin.roleLabel).toBe('Administrador')
+  expect(admin.nav.map((item) => item.label)).toEqual(expect.arrayContaining(['Inicio', 'Tareas', 'Ajustes']))
+  const coordinator = await staffLayoutLoader(args(await sessionFor('coordinator')))
+  expect(coordinator.nav.map((item) => item.label)).toContain('Inicio')
+  expect(coordinator.nav.map((item) => item.label)).not.toContain('Ajustes')
+  const home = await staffHomeLoader(args(await sessionFor('admin')))
+  expect(home.cards.map((card) => card.to)).toEqual(expect.arrayContaining(['/gestion/tareas', '/gestion/ajustes']))
 })
 
 test('a subscriber gets 403 on the staff pages', async () => {

@@ -36,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     version,
     canApprove: version.status === 'draft' && can(user, 'billing:approve') && version.enteredBy !== user.id,
     isOwnDraft: version.status === 'draft' && version.enteredBy === user.id,
+    canEdit: version.status === 'draft' && can(user, 'billing:operate'),
   }
 }
 
@@ -57,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: 'Versión de tarifas · Gestión' }]
 
 export default function TariffVersionRoute() {
-  const { version, canApprove, isOwnDraft } = useLoaderData<typeof loader>()
+  const { version, canApprove, isOwnDraft, canEdit } = useLoaderData<typeof loader>()
   const v = version.values
   return (
     <>
@@ -119,6 +120,13 @@ export default function TariffVersionRoute() {
           { header: 'Acto que lo aprueba', cell: (r) => r.approvalAct },
         ]}
       />
+      {canEdit ? (
+        <p>
+          <Link to={`/gestion/facturacion/tarifas/${version.id}/editar`} className="button button-secondary">
+            Editar borrador
+          </Link>
+        </p>
+      ) : null}
       {isOwnDraft ? <p className="notice">Usted registró esta versión: debe aprobarla otro coordinador.</p> : null}
       {canApprove ? <ApproveForm /> : null}
     </>

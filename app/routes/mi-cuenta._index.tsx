@@ -59,7 +59,9 @@ function AccountCard({ account }: { account: SubscriberAccount }) {
         <dd>{account.zone}</dd>
         <dt>Área de prestación</dt>
         <dd>
-          {account.serviceArea} ({account.municipality})
+          {account.serviceArea.includes(account.municipality)
+            ? account.serviceArea
+            : `${account.serviceArea} (${account.municipality})`}
         </dd>
         <dt>Uso</dt>
         <dd>{describeUse(account.useClass, account.estrato)}</dd>

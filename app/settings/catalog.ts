@@ -63,7 +63,9 @@ type Def<K extends SettingKind, S extends z.ZodType> = {
   confirmed: boolean
 }
 
-type SchemaOf<K extends SettingKind> = (typeof SettingSchemas)[K] extends infer S extends z.ZodType ? S : never
+type SchemaOf<K extends SettingKind> = (typeof SettingSchemas)[K] extends infer S extends z.ZodType
+  ? S
+  : never
 
 function def<K extends SettingKind, S extends z.ZodType = SchemaOf<K>>(
   kind: K,
@@ -106,7 +108,8 @@ export const SETTINGS = {
   'pqr.sap_recognition_hours': def('hours', {
     label: 'Horas para reconocer el silencio administrativo positivo',
     default: 72,
-    source: 'Ley 142 de 1994, art. 158. Se cuentan como horas calendario (lectura conservadora; no confirmado).',
+    source:
+      'Ley 142 de 1994, art. 158. Se cuentan como horas calendario (lectura conservadora; no confirmado).',
     confirmed: true,
   }),
   'pqr.extension_max_business_days': def('business_days', {
@@ -236,7 +239,8 @@ export const SETTINGS = {
   'service.reconnection_hours': def('hours', {
     label: 'Plazo para reconectar el servicio (horas)',
     default: 24,
-    source: 'Orientación de la SSPD; el artículo exacto (Decreto 1077 de 2015 / contrato CRA) no está confirmado',
+    source:
+      'Orientación de la SSPD; el artículo exacto (Decreto 1077 de 2015 / contrato CRA) no está confirmado',
     confirmed: false,
   }),
   'identity.data_rights_query_business_days': def('business_days', {
@@ -254,7 +258,8 @@ export const SETTINGS = {
   'appeals.sspd_dossier_internal_business_days': def('business_days', {
     label: 'Término interno para enviar el expediente de apelación a la SSPD (días hábiles)',
     default: 5,
-    source: 'Ley 142 art. 159: sin plazo normativo encontrado; plazo interno recomendado de 3 a 5 días hábiles',
+    source:
+      'Ley 142 art. 159: sin plazo normativo encontrado; plazo interno recomendado de 3 a 5 días hábiles',
     confirmed: false,
   }),
 }
@@ -271,20 +276,4 @@ export function isSettingKey(key: string): key is SettingKey {
 
 export function settingDefinition(key: SettingKey): SettingDefinition {
   return SETTINGS[key] as SettingDefinition
-}
-
-/** A value as a person reads it (the admin page and the trail use it). */
-export function describeSettingValue(key: SettingKey, value: unknown): string {
-  const { kind } = settingDefinition(key)
-  if (kind === 'boolean') return value ? 'Sí' : 'No'
-  if (kind === 'percent') return `${String(value).replace('.', ',')} %`
-  if (kind === 'time_window') {
-    const w = value as { from: string; to: string }
-    return `${w.from} a ${w.to}`
-  }
-  if (kind === 'business_days') return `${String(value)} días hábiles`
-  if (kind === 'days') return `${String(value)} días`
-  if (kind === 'hours') return `${String(value)} horas`
-  if (kind === 'amount') return `$ ${String(value)}`
-  return String(value)
 }

@@ -13,7 +13,10 @@ const valueText = sql<string>`${settings.value}::text`
 
 type ReadOptions = { on?: IsoDate; db?: DbOrTx; now?: Date }
 
-export async function getSetting<K extends SettingKey>(key: K, opts: ReadOptions = {}): Promise<SettingValue<K>> {
+export async function getSetting<K extends SettingKey>(
+  key: K,
+  opts: ReadOptions = {},
+): Promise<SettingValue<K>> {
   const on = opts.on ?? todayInBogota(opts.now)
   const [row] = await (opts.db ?? defaultDb)
     .select({ value: valueText })
@@ -27,7 +30,10 @@ export async function getSetting<K extends SettingKey>(key: K, opts: ReadOptions
 export type SettingsSnapshot = { [K in SettingKey]: SettingValue<K> }
 
 /** Every setting in force on `on`, in one query. */
-export async function getSettingsSnapshot(on?: IsoDate, dbOrTx: DbOrTx = defaultDb): Promise<SettingsSnapshot> {
+export async function getSettingsSnapshot(
+  on?: IsoDate,
+  dbOrTx: DbOrTx = defaultDb,
+): Promise<SettingsSnapshot> {
   const date = on ?? todayInBogota()
   const found = await dbOrTx
     .selectDistinctOn([settings.key], { key: settings.key, value: valueText })
@@ -36,7 +42,8 @@ export async function getSettingsSnapshot(on?: IsoDate, dbOrTx: DbOrTx = default
     .orderBy(settings.key, desc(settings.effectiveFrom))
   const byKey = new Map(found.map((r) => [r.key, JSON.parse(r.value) as unknown]))
   const snapshot: Record<string, unknown> = {}
-  for (const key of SETTING_KEYS) snapshot[key] = byKey.has(key) ? byKey.get(key) : settingDefinition(key).default
+  for (const key of SETTING_KEYS)
+    snapshot[key] = byKey.has(key) ? byKey.get(key) : settingDefinition(key).default
   return snapshot as SettingsSnapshot
 }
 

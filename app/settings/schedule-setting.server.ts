@@ -29,7 +29,9 @@ export type ScheduleSettingInput = {
 export async function scheduleSetting(
   tx: DbOrTx,
   input: ScheduleSettingInput,
-): Promise<Result<{ key: SettingKey; value: unknown; effectiveFrom: IsoDate }, DomainError<SettingsErrorCode>>> {
+): Promise<
+  Result<{ key: SettingKey; value: unknown; effectiveFrom: IsoDate }, DomainError<SettingsErrorCode>>
+> {
   if (!isSettingKey(input.key)) return fail(new DomainError('settings/unknown_key', 'Ese ajuste no existe.'))
   const key = input.key
   const parsed = settingDefinition(key).schema.safeParse(input.value)
@@ -54,14 +56,22 @@ export async function scheduleSetting(
     })
     .onConflictDoUpdate({
       target: [settings.key, settings.effectiveFrom],
-      set: { value: jsonb(parsed.data), note: input.note, createdBy: input.actorUserId, createdAt: sql`now()` },
+      set: {
+        value: jsonb(parsed.data),
+        note: input.note,
+        createdBy: input.actorUserId,
+        createdAt: sql`now()`,
+      },
       // Only a value that has not started yet may be replaced.
       setWhere: replacesScheduled ? sql`true` : sql`false`,
     })
     .returning({ id: settings.id })
   if (inserted.length === 0) {
     return fail(
-      new DomainError('settings/past_date', 'Ya hay un valor vigente desde esa fecha; programe el cambio para mañana o después.'),
+      new DomainError(
+        'settings/past_date',
+        'Ya hay un valor vigente desde esa fecha; programe el cambio para mañana o después.',
+      ),
     )
   }
   await recordTrail(tx, {
@@ -75,4 +85,3 @@ export async function scheduleSetting(
   })
   return ok({ key, value: parsed.data, effectiveFrom: input.effectiveFrom })
 }
-

@@ -13,12 +13,17 @@ let adminId = ''
 beforeEach(async () => {
   await db.execute(sql`truncate settings, audit_trail, audit_trail_heads`)
   await db.execute(sql`delete from users`)
-  const [admin] = await db.insert(users).values({ email: 'admin@example.com', fullName: 'Admin', role: 'admin' }).returning()
+  const [admin] = await db
+    .insert(users)
+    .values({ email: 'admin@example.com', fullName: 'Admin', role: 'admin' })
+    .returning()
   adminId = admin!.id
 })
 
 const schedule = (key: string, value: unknown, effectiveFrom: string) =>
-  db.transaction((tx) => scheduleSetting(tx, { key, value, effectiveFrom, note: 'Acuerdo 12', actorUserId: adminId, now }))
+  db.transaction((tx) =>
+    scheduleSetting(tx, { key, value, effectiveFrom, note: 'Acuerdo 12', actorUserId: adminId, now }),
+  )
 
 test('without rows, a setting reads its catalogue default', async () => {
   expect(await getSetting('pqr.answer_term_business_days', { on: '2026-03-10' })).toBe(15)
@@ -27,7 +32,11 @@ test('without rows, a setting reads its catalogue default', async () => {
 
 describe('a value scheduled from 2026-04-01', () => {
   beforeEach(async () => {
-    const result = await schedule('billing.arrears_interest_residential_monthly_percent', '1.25', '2026-04-01')
+    const result = await schedule(
+      'billing.arrears_interest_residential_monthly_percent',
+      '1.25',
+      '2026-04-01',
+    )
     expect(result.ok).toBe(true)
   })
 
@@ -43,7 +52,9 @@ describe('a value scheduled from 2026-04-01', () => {
   })
 
   test('a later change wins from its own date and leaves the earlier one in place', async () => {
-    expect((await schedule('billing.arrears_interest_residential_monthly_percent', '1.5', '2026-06-01')).ok).toBe(true)
+    expect(
+      (await schedule('billing.arrears_interest_residential_monthly_percent', '1.5', '2026-06-01')).ok,
+    ).toBe(true)
     const key = 'billing.arrears_interest_residential_monthly_percent' as const
     expect(await getSetting(key, { on: '2026-05-31' })).toBe('1.25')
     expect(await getSetting(key, { on: '2026-06-01' })).toBe('1.5')
@@ -60,8 +71,12 @@ describe('a value scheduled from 2026-04-01', () => {
   })
 
   test('a scheduled value that has not started may be replaced', async () => {
-    expect((await schedule('billing.arrears_interest_residential_monthly_percent', '1.3', '2026-04-01')).ok).toBe(true)
-    expect(await getSetting('billing.arrears_interest_residential_monthly_percent', { on: '2026-04-01' })).toBe('1.3')
+    expect(
+      (await schedule('billing.arrears_interest_residential_monthly_percent', '1.3', '2026-04-01')).ok,
+    ).toBe(true)
+    expect(
+      await getSetting('billing.arrears_interest_residential_monthly_percent', { on: '2026-04-01' }),
+    ).toBe('1.3')
   })
 })
 
@@ -96,7 +111,10 @@ test.each([
 })
 
 test('an unknown key is refused', async () => {
-  expect(await schedule('no.existe', 1, '2026-04-01')).toMatchObject({ ok: false, error: { code: 'settings/unknown_key' } })
+  expect(await schedule('no.existe', 1, '2026-04-01')).toMatchObject({
+    ok: false,
+    error: { code: 'settings/unknown_key' },
+  })
 })
 
 test('every catalogue default passes its own schema', () => {

@@ -56,7 +56,13 @@ export async function recordTrail(tx: DbOrTx, input: TrailInput): Promise<Record
   const hash = hashEntry(prevHash, fields)
   const [row] = await tx
     .insert(auditTrail)
-    .values({ ...fields, summary: jsonb(fields.summary), occurredAt: new Date(fields.occurredAt), prevHash, hash })
+    .values({
+      ...fields,
+      summary: jsonb(fields.summary),
+      occurredAt: new Date(fields.occurredAt),
+      prevHash,
+      hash,
+    })
     .returning({ id: auditTrail.id })
   await tx.execute(
     sql`update audit_trail_heads set hash = ${hash}

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
-import { afterAll, beforeEach, describe, expect, test } from 'vitest'
+import { afterAll, beforeEach, expect, test } from 'vitest'
 import { db, rows, type Db } from '~/db.server'
 import * as schema from '../../db/schema'
 import { describeOnServer } from '../../tests/setup/engine'
@@ -16,19 +16,39 @@ beforeEach(async () => {
 })
 
 test('canonical JSON sorts keys at every depth and ignores undefined', () => {
-  expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: undefined } })).toBe('{"a":{"d":[1,{"x":1,"y":2}]},"b":1}')
+  expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: undefined } })).toBe(
+    '{"a":{"d":[1,{"x":1,"y":2}]},"b":1}',
+  )
 })
 
 test('entries of one entity form a chain with consecutive sequence numbers', async () => {
   const first = await db.transaction((tx) =>
-    recordTrail(tx, { entityType: 'pqr_case', entityId: 'c1', action: 'filed', actor, summary: { after: { n: 1 } } }),
+    recordTrail(tx, {
+      entityType: 'pqr_case',
+      entityId: 'c1',
+      action: 'filed',
+      actor,
+      summary: { after: { n: 1 } },
+    }),
   )
   const second = await db.transaction((tx) =>
-    recordTrail(tx, { entityType: 'pqr_case', entityId: 'c1', action: 'assigned', actor, requestId: 'r1', ip: '10.0.0.1' }),
+    recordTrail(tx, {
+      entityType: 'pqr_case',
+      entityId: 'c1',
+      action: 'assigned',
+      actor,
+      requestId: 'r1',
+      ip: '10.0.0.1',
+    }),
   )
-  await db.transaction((tx) => recordTrail(tx, { entityType: 'pqr_case', entityId: 'c2', action: 'filed', actor }))
+  await db.transaction((tx) =>
+    recordTrail(tx, { entityType: 'pqr_case', entityId: 'c2', action: 'filed', actor }),
+  )
   expect([first.seq, second.seq]).toEqual([1, 2])
-  const stored = await rows<{ prev_hash: string | null }>(db, sql`select prev_hash from audit_trail where seq = 2`)
+  const stored = await rows<{ prev_hash: string | null }>(
+    db,
+    sql`select prev_hash from audit_trail where seq = 2`,
+  )
   expect(stored[0]?.prev_hash).toBe(first.hash)
   const report = await verifyTrail(db, { batchSize: 2 })
   expect(report).toMatchObject({ entries: 3, chains: 2, broken: [] })
@@ -41,12 +61,16 @@ test('an entry written in a transaction that rolls back leaves no trace and no g
       throw new Error('rollback')
     })
     .catch(() => {})
-  const again = await db.transaction((tx) => recordTrail(tx, { entityType: 'invoice', entityId: 'i1', action: 'issued', actor }))
+  const again = await db.transaction((tx) =>
+    recordTrail(tx, { entityType: 'invoice', entityId: 'i1', action: 'issued', actor }),
+  )
   expect(again.seq).toBe(1)
 })
 
 test('the trail refuses UPDATE and DELETE', async () => {
-  await db.transaction((tx) => recordTrail(tx, { entityType: 'invoice', entityId: 'i9', action: 'issued', actor }))
+  await db.transaction((tx) =>
+    recordTrail(tx, { entityType: 'invoice', entityId: 'i9', action: 'issued', actor }),
+  )
   await expect(db.execute(sql`update audit_trail set action = 'x'`)).rejects.toThrow()
   await expect(db.execute(sql`delete from audit_trail`)).rejects.toThrow()
 })
@@ -55,7 +79,13 @@ test('verify detects exactly the entity whose row was edited', async () => {
   for (const id of ['a', 'b', 'c']) {
     for (let i = 0; i < 3; i++) {
       await db.transaction((tx) =>
-        recordTrail(tx, { entityType: 'account', entityId: id, action: `step${i}`, actor, summary: { before: i, after: i + 1 } }),
+        recordTrail(tx, {
+          entityType: 'account',
+          entityId: id,
+          action: `step${i}`,
+          actor,
+          summary: { before: i, after: i + 1 },
+        }),
       )
     }
   }

@@ -13,7 +13,7 @@ async function main() {
   console.log('Verificando la bitácora de auditoría…')
   const report = await verifyTrail(undefined, {
     onProgress: (n) => {
-      if (n % 50_000 === 0) console.log(`  ${n.toLocaleString('es-CO')} registros revisados`)
+      if (n > 0 && n % 50_000 === 0) console.log(`  ${n.toLocaleString('es-CO')} registros revisados`)
     },
   })
   console.log(
@@ -23,7 +23,7 @@ async function main() {
     console.log('Todas las cadenas están íntegras.')
     return 0
   }
-  console.error(`Se encontraron ${report.broken.length} registros con problemas:`)
+  console.error(`Registros con problemas: ${report.broken.length}`)
   for (const b of report.broken) {
     console.error(`  ${b.entityType} ${b.entityId} · secuencia ${b.seq ?? '—'}: ${REASONS[b.reason]}`)
   }

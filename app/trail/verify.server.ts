@@ -99,5 +99,9 @@ async function headMismatches(dbOrTx: DbOrTx): Promise<BrokenEntry[]> {
                            where a.entity_type = h.entity_type and a.entity_id = h.entity_id) t on true
         where t.last_seq is distinct from h.seq or t.last_hash is distinct from h.hash`,
   )
-  return found.map((r) => ({ ...r, seq: r.seq === null ? null : Number(r.seq), reason: 'head_mismatch' as const }))
+  return found.map((r) => ({
+    ...r,
+    seq: r.seq === null ? null : Number(r.seq),
+    reason: 'head_mismatch' as const,
+  }))
 }

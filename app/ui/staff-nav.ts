@@ -12,7 +12,14 @@ export type NavItem = {
 }
 
 // Only routes that exist. Each later issue adds its own line here when it adds the route.
-export const STAFF_NAV: readonly NavItem[] = [{ to: '/gestion', label: 'Inicio', permission: 'staff:home', end: true }]
+export const STAFF_NAV: readonly NavItem[] = [
+  { to: '/gestion', label: 'Inicio', permission: 'staff:home', end: true },
+  { to: '/gestion/facturacion/tarifas', label: 'Tarifas', permission: 'billing:read', description: 'Versiones de tarifas por área: comparar, registrar y aprobar.' },
+  { to: '/gestion/facturacion/lecturas', label: 'Lecturas', permission: 'billing:operate', description: 'Importar el archivo de lecturas de un ciclo o registrar una lectura.' },
+  { to: '/gestion/facturacion/critica', label: 'Crítica', permission: 'billing:read', description: 'Consumos del periodo, desviaciones significativas, liberar o retener cuentas.' },
+  { to: '/gestion/tareas', label: 'Tareas', permission: 'jobs:read', description: 'Tareas en segundo plano: avance, reintentos y errores.' },
+  { to: '/gestion/ajustes', label: 'Ajustes', permission: 'settings:manage', description: 'Plazos, porcentajes y umbrales vigentes, con su fecha de efecto.' },
+]
 
 /** Items with a card on the staff home (everything but Inicio). */
 export function staffCardsFor(user: { role: Role }): NavItem[] {

@@ -49,9 +49,15 @@ export const jobs = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('jobs_unique_key').on(t.uniqueKey).where(sql`${t.uniqueKey} is not null`),
-    index('jobs_ready_idx').on(t.priority, t.runAt).where(sql`${t.status} = 'queued'`),
-    index('jobs_running_idx').on(t.lockedAt).where(sql`${t.status} = 'running'`),
+    uniqueIndex('jobs_unique_key')
+      .on(t.uniqueKey)
+      .where(sql`${t.uniqueKey} is not null`),
+    index('jobs_ready_idx')
+      .on(t.priority, t.runAt)
+      .where(sql`${t.status} = 'queued'`),
+    index('jobs_running_idx')
+      .on(t.lockedAt)
+      .where(sql`${t.status} = 'running'`),
     index('jobs_created_idx').on(t.createdAt),
   ],
 )
@@ -146,7 +152,9 @@ export const emailOutbox = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('email_outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('email_outbox_pending_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
     index('email_outbox_related_idx').on(t.relatedEntityType, t.relatedEntityId),
     index('email_outbox_to_idx').on(t.toAddress),
   ],

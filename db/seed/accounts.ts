@@ -3,7 +3,7 @@
  * subscribers, accounts, meters, readings, in foreign-key order) and dropped, so memory stays flat at any size.
  */
 import { buildAccountBundle, type SeedContext } from './builders/bundle'
-import { copyRows, type CopyValue } from './copy'
+import { copyRows, withBulkSession, type BulkSession, type CopyValue } from './copy'
 
 export type SeedCounts = { premises: number; subscribers: number; accounts: number; meters: number; readings: number }
 type Timings = Record<keyof SeedCounts | 'generate', number>
@@ -31,17 +31,28 @@ function buildBatch(ctx: SeedContext, from: number, to: number): Batch {
   return batch
 }
 
-async function writeBatch(batch: Batch, counts: SeedCounts, timings: Timings): Promise<void> {
+async function writeBatch(session: BulkSession, batch: Batch, counts: SeedCounts, timings: Timings): Promise<void> {
   for (const table of ['premises', 'subscribers', 'accounts', 'meters', 'readings'] as const) {
     const t = performance.now()
-    counts[table] += await copyRows(table, COLUMNS[table], batch[table])
+    counts[table] += await copyRows(table, COLUMNS[table], batch[table], session)
     timings[table] += performance.now() - t
   }
 }
 
 export async function seedAccounts(
   ctx: SeedContext,
+  opts: { accounts: number; batchSize?: number; trusted?: boolean; log?: (message: string) => void },
+): Promise<SeedCounts> {
+  return withBulkSession({ trusted: opts.trusted ?? false }, (session) => {
+    if (session.skipsTriggers) opts.log?.('  carga masiva sin disparadores por fila (datos generados, base vacía)')
+    return writeAll(ctx, opts, session)
+  })
+}
+
+async function writeAll(
+  ctx: SeedContext,
   opts: { accounts: number; batchSize?: number; log?: (message: string) => void },
+  session: BulkSession,
 ): Promise<SeedCounts> {
   const counts: SeedCounts = { premises: 0, subscribers: 0, accounts: 0, meters: 0, readings: 0 }
   const size = opts.batchSize ?? 2000
@@ -53,7 +64,8 @@ export async function seedAccounts(
     timings.generate += performance.now() - t
     // Generating the next batch overlaps with the database writing the previous one.
     if (pending) await pending
-    pending = writeBatch(batch, counts, timings)
+    pending = writeBatch(session, batch, counts, timings)
+    pending.catch(() => {}) // awaited on the next turn; this only stops an early unhandled-rejection report
     if ((from / size) % 10 === 9) opts.log?.(`  ${from + size} cuentas generadas`)
   }
   if (pending) await pending

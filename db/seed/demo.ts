@@ -24,7 +24,8 @@ export { DEMO_LOGINS, DEMO_PASSWORD, formatDemoLogins } from './users'
 export const DEFAULT_SEED = 20261128
 export const DEFAULT_ACCOUNTS = 5000
 
-export type SeedDemoOptions = { accounts?: number; seed?: number; now?: Date; batchSize?: number; log?: Log }
+/** `trustedBulk` (default true): skip per-row FK triggers during COPY when allowed; see withBulkSession. */
+export type SeedDemoOptions = { accounts?: number; seed?: number; now?: Date; batchSize?: number; trustedBulk?: boolean; log?: Log }
 export type SeedDemoResult = SeedCounts & { periods: number; users: number; millis: number }
 
 export async function seedDemo(db: AnyDb, opts: SeedDemoOptions = {}): Promise<SeedDemoResult> {
@@ -37,7 +38,7 @@ export async function seedDemo(db: AnyDb, opts: SeedDemoOptions = {}): Promise<S
   const areas = await db.select().from(serviceAreas).orderBy(serviceAreas.code)
   if (typeof tariffs.seedDemoTariffs === 'function') await tariffs.seedDemoTariffs(db, { areas, now, log })
 
-  const counts = await seedAccounts(ctx, { accounts, batchSize: opts.batchSize, log })
+  const counts = await seedAccounts(ctx, { accounts, batchSize: opts.batchSize, trusted: opts.trustedBulk ?? true, log })
   log(`  ${counts.accounts} cuentas, ${counts.readings} lecturas escritas`)
 
   const accountId = (i: number) => (i < accounts ? [buildAccountBundle(ctx, i).account.id] : [])

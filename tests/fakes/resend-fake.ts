@@ -55,7 +55,8 @@ export async function startResendFake(opts: { apiKey?: string } = {}): Promise<R
       res.writeHead(status, { 'Content-Type': 'application/json', ...headers })
       res.end(JSON.stringify(body))
     }
-    const error = (status: number, name: string, message: string) => reply(status, { statusCode: status, name, message })
+    const error = (status: number, name: string, message: string) =>
+      reply(status, { statusCode: status, name, message })
 
     if (req.method !== 'POST' || req.url !== '/emails') return error(404, 'not_found', 'Ruta no encontrada')
     const auth = req.headers.authorization
@@ -64,7 +65,11 @@ export async function startResendFake(opts: { apiKey?: string } = {}): Promise<R
     if (failure && failure.remaining !== 0) {
       failure.remaining--
       return failure.status === 429
-        ? reply(429, { statusCode: 429, name: 'rate_limit_exceeded', message: 'Too many requests' }, { 'retry-after': '1' })
+        ? reply(
+            429,
+            { statusCode: 429, name: 'rate_limit_exceeded', message: 'Too many requests' },
+            { 'retry-after': '1' },
+          )
         : error(failure.status, 'internal_server_error', 'Unexpected error')
     }
     let body: Record<string, unknown>

@@ -67,7 +67,7 @@ async function publicTables(db: Db): Promise<string[]> {
 beforeAll(async () => {
   ;({ db: emptyDb, cleanup } = await createEmptyDatabase())
   brokenFolder = copyWithBrokenLastStatement()
-})
+}, 60_000)
 
 afterAll(async () => {
   await cleanup()
@@ -79,11 +79,11 @@ test('a failing last statement rolls back every table the run created, and the m
   expect(await publicTables(emptyDb)).toEqual([])
   const log = await rows<{ log: string | null }>(emptyDb, sql`select to_regclass('drizzle.__drizzle_migrations')::text as log`)
   expect(log[0]?.log ?? null).toBeNull()
-})
+}, 120_000)
 
 test('the same database then migrates cleanly from the intact folder', async () => {
   const { applied } = await runMigrations(emptyDb)
   expect(applied).toBeGreaterThan(0)
   expect(await publicTables(emptyDb)).toContain('users')
   expect((await runMigrations(emptyDb)).applied).toBe(0)
-})
+}, 120_000)

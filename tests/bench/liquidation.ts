@@ -1,0 +1,116 @@
+/**
+ * Liquidation benchmark on the PostgreSQL server: `npm run bench:liquidation -- [--accounts 100000] [--keep]`.
+ * Creates its own database, seeds the accounts with the demo seed module (without billing history), runs the crítica
+ * of the largest cycle's latest period and releases it (not timed), then times one liquidation of that period and
+ * prints invoices/s, rows written, wall time and peak RSS; and, as the ceiling measured in the same run, the time to
+ * COPY the same rows (invoices, lines, ledger entries) into empty tables with the same indexes.
+ * Targets (issue 3): 100,000 accounts in < 20 s, ≥ 0.3 of the COPY ceiling, < 1 GiB.
+ */
+import { parseArgs } from 'node:util'
+import postgres from 'postgres'
+
+const { values } = parseArgs({ options: { accounts: { type: 'string' }, keep: { type: 'boolean' } } })
+const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+const accounts = Number(values.accounts ?? 100_000)
+const name = `vt_bench_liq_${process.pid}`
+const admin = postgres(withDatabase(serverUrl, 'postgres'), { max: 1, onnotice: () => {} })
+await admin.unsafe(`create database ${name}`)
+process.env.DATABASE_URL = withDatabase(serverUrl, name)
+process.env.SEED_BILLING_HISTORY = 'skip'
+
+const { db, rows, closeDb } = await import('../../app/db.server')
+const { runMigrations } = await import('../../db/migrate')
+const { seedDemo } = await import('../../db/seed/demo')
+const { ensureDemoTariffs } = await import('../../db/seed/history')
+const { runCritica } = await import('../../app/billing/critica/run.server')
+const { reviewConsumptions } = await import('../../app/billing/critica/review.server')
+const { startLiquidation } = await import('../../app/billing/liquidation/start.server')
+const { runLiquidation } = await import('../../app/billing/liquidation/run.server')
+const { sql } = await import('drizzle-orm')
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`
+
+try {
+  await runMigrations(db)
+  let t = performance.now()
+  await seedDemo(db, { accounts, log: () => {} })
+  await ensureDemoTariffs(db, new Date(), () => {})
+  console.log(`Semilla: ${accounts} cuentas en ${((performance.now() - t) / 1000).toFixed(1)} s`)
+  const [period] = await rows<{ id: string; code: string; cycle: string; n: number }>(
+    db,
+    sql`select bp.id, bp.code, c.code as cycle, (select count(*)::int from premises p where p.cycle_id = c.id) as n
+          from billing_periods bp join billing_cycles c on c.id = bp.cycle_id
+         where bp.issue_on <= current_date order by n desc, bp.issue_on desc limit 1`,
+  )
+  if (!period) throw new Error('no hay periodos sembrados')
+  t = performance.now()
+  await runCritica(db, { periodId: period.id })
+  await reviewConsumptions(db, { periodId: period.id, decision: 'release', by: null })
+  console.log(`Crítica del periodo ${period.code} del ciclo ${period.cycle} (${period.n} predios): ${((performance.now() - t) / 1000).toFixed(1)} s (no cronometrada)`)
+  await db.execute(sql`analyze`)
+
+  let peakRss = process.memoryUsage().rss
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50)
+  t = performance.now()
+  const started = await db.transaction((tx) => startLiquidation(tx, { periodId: period.id, actor: { kind: 'system', label: 'benchmark' } }))
+  if (!started.ok) throw started.error
+  const outcome = await runLiquidation(db, started.value.runId)
+  const seconds = (performance.now() - t) / 1000
+  clearInterval(sampler)
+  if (!outcome.ok) throw new Error(outcome.error)
+  const runId = started.value.runId
+  const [counts] = await rows<{ invoices: number; lines: number; entries: number }>(
+    db,
+    sql`select (select count(*)::int from invoices where liquidation_run_id = ${runId}::uuid) as invoices,
+               (select count(*)::int from invoice_lines l join invoices i on i.id = l.invoice_id where i.liquidation_run_id = ${runId}::uuid) as lines,
+               (select count(*)::int from ledger_entries e join invoices i on i.id = e.invoice_id where i.liquidation_run_id = ${runId}::uuid) as entries`,
+  )
+  const written = counts!.invoices + counts!.lines + counts!.entries
+  const copySeconds = await measureCopy(runId)
+  const ratio = copySeconds / seconds
+  console.log(`\nLiquidación de ${outcome.invoices} cuentas en PostgreSQL (${new URL(serverUrl).host})`)
+  console.log(`  tiempo total:        ${seconds.toFixed(2)} s  (meta < 20 s)`)
+  console.log(`  facturas por segundo: ${Math.round(outcome.invoices / seconds)}`)
+  console.log(`  filas escritas:      ${written} (facturas ${counts!.invoices}, líneas ${counts!.lines}, asientos ${counts!.entries}), ${Math.round(written / seconds)} filas/s`)
+  console.log(`  techo COPY:          ${copySeconds.toFixed(2)} s para las mismas filas → razón ${ratio.toFixed(2)} (meta ≥ 0,3)`)
+  console.log(`  memoria máxima durante la liquidación: ${mib(peakRss)} (meta < 1 GiB); maxRSS del proceso: ${mib(process.resourceUsage().maxRSS * 1024)}`)
+} finally {
+  await closeDb()
+  if (!values.keep) await admin.unsafe(`drop database if exists ${name} with (force)`)
+  else console.log(`Base de datos conservada: ${name}`)
+  await admin.end()
+}
+
+/** COPY the run's rows out to memory, then time COPY FROM STDIN into empty tables with the same indexes. */
+async function measureCopy(runId: string): Promise<number> {
+  const client = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
+  const sources = {
+    invoices: `select * from invoices where liquidation_run_id = '${runId}'`,
+    invoice_lines: `select l.* from invoice_lines l join invoices i on i.id = l.invoice_id where i.liquidation_run_id = '${runId}'`,
+    ledger_entries: `select e.* from ledger_entries e join invoices i on i.id = e.invoice_id where i.liquidation_run_id = '${runId}'`,
+  }
+  const buffers: Record<string, Buffer[]> = {}
+  for (const [table, query] of Object.entries(sources)) {
+    await client.unsafe(`create table copy_${table} (like ${table} including defaults including indexes)`)
+    buffers[table] = []
+    for await (const chunk of await client.unsafe(`copy (${query}) to stdout`).readable()) buffers[table].push(chunk as Buffer)
+  }
+  const t = performance.now()
+  for (const table of Object.keys(sources)) {
+    const stream = await client.unsafe(`copy copy_${table} from stdin`).writable()
+    await new Promise<void>((resolve, reject) => {
+      stream.on('error', reject)
+      stream.on('finish', resolve)
+      for (const b of buffers[table]!) stream.write(b)
+      stream.end()
+    })
+  }
+  const seconds = (performance.now() - t) / 1000
+  await client.end()
+  return seconds
+}
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url)
+  u.pathname = `/${database}`
+  return u.toString()
+}
