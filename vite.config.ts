@@ -23,6 +23,7 @@ export default defineConfig({
           include: ['app/**/*.test.{ts,tsx}', 'db/**/*.test.ts', 'emails/**/*.test.tsx', 'tests/unit/**/*.test.ts'],
           exclude: ['**/*.db.test.{ts,tsx}', 'node_modules/**'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -38,6 +39,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           fileParallelism: true,
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -10,7 +10,11 @@ import type { ScheduleSpec } from './schedule'
 export type JobContext<P> = {
   job: Job
   payload: P
-  /** Writes the progress columns at once (outside any transaction) so the UI can read them while the job runs. */
+  /**
+   * Writes the progress columns at once, on its own connection (never in your transaction), so the UI reads them
+   * while the job runs. Call it between your transactions, not inside one: on PGlite (one connection) a statement
+   * outside an open transaction waits for that transaction to end.
+   */
   progress: (done: number, total: number, message?: string) => Promise<void>
   /** The worker's database client; open your own short transactions with it. */
   db: Db
@@ -50,7 +54,10 @@ export function defineJob<P = Record<string, never>>(
   }
 }
 
-/** Runs `kind` once per slot, slots computed in Bogotá time (app/jobs/schedule.ts). */
+/**
+ * Runs `kind` once per slot, slots computed in Bogotá time (app/jobs/schedule.ts). The worker enqueues the latest
+ * slot only (uniqueKey `schedule:<kind>:<slot>`), so after downtime a missed slot runs once, not once per slot.
+ */
 export function defineSchedule(kind: string, spec: ScheduleSpec, opts: { payload?: unknown } = {}): void {
   registry.schedules.set(kind, { kind, spec, payload: opts.payload ?? {} })
 }

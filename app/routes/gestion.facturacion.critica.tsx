@@ -1,12 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { z } from 'zod'
 import { requireStaff } from '~/auth/guards.server'
 import { can } from '~/auth/permissions'
 import { CLASSIFICATIONS, type Classification } from '~/billing/critica/classify'
 import { runCriticaJob } from '~/billing/critica/jobs.server'
 import { listBillingPeriods, listCritica, listZonesOfPeriod, readBillingJob } from '~/billing/critica/queries.server'
-import { reviewConsumptions } from '~/billing/critica/review.server'
+import { recordDeviationVisit, reviewConsumptions } from '~/billing/critica/review.server'
 import { db } from '~/db.server'
 import { StatusButton, useIsPending } from '~/ui/forms'
 import { JobProgress } from '~/ui/job-progress'
@@ -50,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData()
   const intent = String(form.get('intent'))
-  const user = await requireStaff(request, intent === 'run' ? 'billing:operate' : 'billing:approve')
+  const user = await requireStaff(request, intent === 'run' || intent === 'visit' ? 'billing:operate' : 'billing:approve')
   const periods = await listBillingPeriods(db, { serviceAreaId: user.serviceAreaId })
   const periodId = String(form.get('periodId') ?? '')
   if (!periods.some((p) => p.id === periodId)) return data({ message: 'Elija un periodo de su área.' }, { status: 400 })
@@ -58,6 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const { id } = await runCriticaJob.enqueue(db, { periodId })
     return redirect(`/gestion/facturacion/critica?periodo=${periodId}&tarea=${id}`)
   }
+  if (intent === 'visit') return recordVisit(form, { periodId, by: user.id, requestId: context.requestId, ip: context.ip })
   const ids = form.getAll('ids').map(String).filter((id) => /^[0-9a-f-]{36}$/.test(id))
   const audit = { by: user.id, requestId: context.requestId, ip: context.ip }
   let changed = 0
@@ -70,10 +71,31 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return data({ message: `${changed} ${changed === 1 ? 'cuenta actualizada' : 'cuentas actualizadas'}.` })
 }
 
+const VisitSchema = z.object({
+  consumptionId: z.uuid(),
+  realM3: z.coerce.number({ error: 'Escriba el consumo real en m³.' }).int('Escriba m³ enteros.').min(0, 'No puede ser negativo.').max(1_000_000),
+  note: z.string().trim().min(5, 'Describa el resultado de la visita.').max(500),
+})
+
+async function recordVisit(form: FormData, audit: { periodId: string; by: string; requestId: string; ip: string }) {
+  const parsed = VisitSchema.safeParse(Object.fromEntries(form))
+  if (!parsed.success) return data({ message: parsed.error.issues.map((i) => i.message).join(' ') }, { status: 400 })
+  const outcome = await recordDeviationVisit(db, { ...parsed.data, ...audit })
+  if (!outcome.ok) return data({ message: outcome.error.message }, { status: 409 })
+  const diff = outcome.value.differenceM3
+  return data({
+    message:
+      diff === 0
+        ? 'Visita registrada: el consumo real coincide con lo facturado.'
+        : `Visita registrada: ${Math.abs(diff)} m³ por ${diff > 0 ? 'cobrar (nota débito)' : 'abonar (nota crédito)'} (Ley 142 art. 149).`,
+  })
+}
+
 export const meta: MetaFunction = () => [{ title: 'Crítica · Gestión' }]
 
 export default function CriticaRoute() {
   const { periods, period, zones, list, filter, job, canOperate, canReview } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
   const location = useLocation()
   const isPending = useIsPending()
   const counts = list?.counts ?? []
@@ -92,6 +114,7 @@ export default function CriticaRoute() {
         Mientras se investiga una desviación, la cuenta se factura por su promedio (Ley 142, art. 149).
       </p>
       {job ? <JobProgress job={job} label="Cálculo de la crítica" /> : null}
+      {actionData && 'message' in actionData ? <p role="status">{actionData.message}</p> : null}
       <Form method="get" className="form card filters">
         <div className="field">
           <label htmlFor="periodo">Periodo</label>
@@ -217,6 +240,9 @@ export default function CriticaRoute() {
               </div>
             ) : null}
           </Form>
+          {canOperate && list.rows.some((r) => r.workOrderId && r.resolvedM3 === null) ? (
+            <VisitForm periodId={period!.id} rows={list.rows.filter((r) => r.workOrderId && r.resolvedM3 === null)} />
+          ) : null}
           <nav className="pagination" aria-label="Paginación">
             {list.page > 1 ? <Link to={pageHref(list.page - 1)}>Anterior</Link> : null}
             <span aria-current="page">Página {list.page}</span>
@@ -227,5 +253,37 @@ export default function CriticaRoute() {
         <p>No hay periodos de facturación.</p>
       )}
     </>
+  )
+}
+
+function VisitForm({ periodId, rows }: { periodId: string; rows: Array<{ id: string; accountNumber: string }> }) {
+  return (
+    <Form method="post" className="form card">
+      <h2>Registrar el resultado de una visita por desviación</h2>
+      <p>La diferencia entre el consumo real y lo facturado por promedio queda pendiente de una nota crédito o débito.</p>
+      <input type="hidden" name="intent" value="visit" />
+      <input type="hidden" name="periodId" value={periodId} />
+      <div className="field">
+        <label htmlFor="visit-account">Cuenta</label>
+        <select id="visit-account" name="consumptionId">
+          {rows.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.accountNumber}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="visit-m3">Consumo real (m³)</label>
+        <input id="visit-m3" name="realM3" inputMode="numeric" required />
+      </div>
+      <div className="field">
+        <label htmlFor="visit-note">Resultado de la visita</label>
+        <input id="visit-note" name="note" required />
+      </div>
+      <button type="submit" className="button">
+        Registrar visita
+      </button>
+    </Form>
   )
 }

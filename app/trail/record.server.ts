@@ -29,6 +29,7 @@ export type TrailInput = {
 
 export type RecordedTrail = { id: number; seq: number; hash: string }
 
+/** Call it with the transaction that makes the change (a bare `db` would let a failed insert leave a seq gap). */
 export async function recordTrail(tx: DbOrTx, input: TrailInput): Promise<RecordedTrail> {
   const head = await rows<{ seq: number; hash: string | null }>(
     tx,

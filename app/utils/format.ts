@@ -1,10 +1,8 @@
 /**
- * Display formatting for es-CO (client-safe). Money arrives as decimal strings and is rounded with the Money module
- * before Intl sees it, so large amounts never pass through a JS float. Legal dates (IsoDate) are formatted from their
+ * Display formatting for es-CO (client-safe). Money arrives as decimal strings and Intl formats the string itself
+ * (exact decimal, ES2023 Intl.NumberFormat v3), so large amounts never pass through a JS float. Legal dates (IsoDate) are formatted from their
  * string parts; instants are shown in America/Bogota (UTC−5, no daylight saving).
  */
-import { Money } from '~/billing/money'
-
 export type IsoDate = string
 
 const TIME_ZONE = 'America/Bogota'
@@ -16,9 +14,19 @@ const copFormat = new Intl.NumberFormat('es-CO', {
   currency: 'COP',
   minimumFractionDigits: 0,
   maximumFractionDigits: 0,
+  roundingMode: 'halfExpand',
 })
 
-const numberFormat = new Intl.NumberFormat('es-CO', { maximumFractionDigits: 2 })
+const numberFormat = new Intl.NumberFormat('es-CO', { maximumFractionDigits: 2, roundingMode: 'halfExpand' })
+const DECIMAL = /^-?\d+(\.\d+)?$/
+
+type Decimalish = string | { toFixed(): string }
+
+function decimalString(value: Decimalish | number): `${number}` {
+  const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : value.toFixed()
+  if (!DECIMAL.test(text)) throw new Error(`not a decimal amount: ${text}`)
+  return text as `${number}`
+}
 
 const instantParts = new Intl.DateTimeFormat('es-CO', {
   timeZone: TIME_ZONE,
@@ -31,18 +39,13 @@ const instantParts = new Intl.DateTimeFormat('es-CO', {
 })
 
 /** `'1234567.50'` → `$ 1.234.568` (half up to the peso; negative amounts keep their sign). */
-export function formatCOP(value: string | InstanceType<typeof Money>): string {
-  const pesos = new Money(value).toDecimalPlaces(0, Money.ROUND_HALF_UP).toFixed(0)
-  return copFormat.format(BigInt(pesos))
+export function formatCOP(value: Decimalish): string {
+  return copFormat.format(decimalString(value))
 }
 
 /** Grouped number with up to two decimals (`1.234,5`), for quantities such as m³; input as a decimal string. */
-export function formatNumber(value: string | number): string {
-  const rounded = new Money(typeof value === 'number' ? String(value) : value).toDecimalPlaces(2, Money.ROUND_HALF_UP)
-  const [whole = '0', fraction = ''] = rounded.abs().toFixed().split('.')
-  const sign = rounded.isNegative() && !rounded.isZero() ? '-' : ''
-  const grouped = numberFormat.format(BigInt(whole))
-  return fraction ? `${sign}${grouped},${fraction}` : `${sign}${grouped}`
+export function formatNumber(value: Decimalish | number): string {
+  return numberFormat.format(decimalString(value))
 }
 
 /** `'2025-03-05'` → `05/03/2025`, from the string's parts (never `new Date(iso)`, which shifts a day in Bogotá). */

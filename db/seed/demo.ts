@@ -24,22 +24,44 @@ export { DEMO_LOGINS, DEMO_PASSWORD, formatDemoLogins } from './users'
 export const DEFAULT_SEED = 20261128
 export const DEFAULT_ACCOUNTS = 5000
 
-/** `trustedBulk` (default true): skip per-row FK triggers during COPY when allowed; see withBulkSession. */
-export type SeedDemoOptions = { accounts?: number; seed?: number; now?: Date; batchSize?: number; trustedBulk?: boolean; log?: Log }
-export type SeedDemoResult = SeedCounts & { periods: number; users: number; millis: number }
+/**
+ * `trustedBulk` (default true): skip per-row FK triggers during COPY when allowed; see withBulkSession.
+ * `withHistory` (default true): run the billing engine's history hook (invoices, payments) after the readings.
+ */
+export type SeedDemoOptions = {
+  accounts?: number
+  seed?: number
+  now?: Date
+  batchSize?: number
+  trustedBulk?: boolean
+  withHistory?: boolean
+  log?: Log
+}
+export type SeedPhase = 'geography' | 'tariffs' | 'accounts' | 'users' | 'history'
+export type SeedDemoResult = SeedCounts & { periods: number; users: number; millis: number; phases: Record<SeedPhase, number> }
 
 export async function seedDemo(db: AnyDb, opts: SeedDemoOptions = {}): Promise<SeedDemoResult> {
   const started = performance.now()
+  const phases: Record<SeedPhase, number> = { geography: 0, tariffs: 0, accounts: 0, users: 0, history: 0 }
+  let mark = started
+  const lap = (phase: SeedPhase) => {
+    const t = performance.now()
+    phases[phase] = Math.round(t - mark)
+    mark = t
+  }
   const { accounts = DEFAULT_ACCOUNTS, seed = DEFAULT_SEED, now = new Date(), log = () => {} } = opts
   const ctx = buildGeography(seed, bogotaDate(now))
   log(`Generando datos de demostración: ${accounts} cuentas, semilla ${seed}, hasta ${ctx.today}`)
   await insertGeography(db, ctx)
+  lap('geography')
 
   const areas = await db.select().from(serviceAreas).orderBy(serviceAreas.code)
   if (typeof tariffs.seedDemoTariffs === 'function') await tariffs.seedDemoTariffs(db, { areas, now, log })
+  lap('tariffs')
 
   const counts = await seedAccounts(ctx, { accounts, batchSize: opts.batchSize, trusted: opts.trustedBulk ?? true, log })
-  log(`  ${counts.accounts} cuentas, ${counts.readings} lecturas escritas`)
+  log(`  ${counts.accounts} cuentas, ${counts.readings} lecturas escritas en ${((performance.now() - mark) / 1000).toFixed(1)} s`)
+  lap('accounts')
 
   const accountId = (i: number) => (i < accounts ? [buildAccountBundle(ctx, i).account.id] : [])
   const leaderArea = ctx.areas.find((a) => a.code === 'ZIP') ?? ctx.areas[0]
@@ -51,10 +73,14 @@ export async function seedDemo(db: AnyDb, opts: SeedDemoOptions = {}): Promise<S
   })
   // Fresh statistics so the billing run that follows plans its joins on real row counts.
   await db.execute(sql`analyze premises, subscribers, accounts, meters, readings, billing_periods`)
+  lap('users')
 
-  if (typeof history.seedBillingHistory === 'function') await history.seedBillingHistory(db, { now, seed, log })
+  if (opts.withHistory !== false && typeof history.seedBillingHistory === 'function') {
+    await history.seedBillingHistory(db, { now, seed, log })
+  }
+  lap('history')
   const periods = ctx.areas.reduce((n, a) => n + a.cycles.reduce((m, c) => m + c.periods.length, 0), 0)
-  return { ...counts, periods, users: Object.keys(userIds).length, millis: Math.round(performance.now() - started) }
+  return { ...counts, periods, users: Object.keys(userIds).length, millis: Math.round(performance.now() - started), phases }
 }
 
 /** Seeds the demo data when the database has no users yet (first start of the embedded database). */

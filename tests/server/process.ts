@@ -96,14 +96,24 @@ export type RunningServer = {
   stop: (limitMs?: number) => Promise<number | null>
 }
 
-/** Starts `node --import tsx server.ts` in production mode and resolves once /salud answers 200. */
-export async function startServer(opts: {
-  env: Record<string, string>
-  tmpDir: string
-  args?: string[]
-  readyTimeoutMs?: number
-}): Promise<RunningServer> {
-  const port = await freePort()
+type StartOptions = { env: Record<string, string>; tmpDir: string; args?: string[]; readyTimeoutMs?: number }
+
+/**
+ * Starts `node --import tsx server.ts` in production mode and resolves once it has said it listens on its port and
+ * /salud answers 200. server.ts binds only after migrating, so another process may take the free port meanwhile:
+ * then it exits with EADDRINUSE and is started again on another port.
+ */
+export async function startServer(opts: StartOptions): Promise<RunningServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServerOnce(opts, await freePort())
+    } catch (error) {
+      if (attempt >= 3 || !String((error as Error).message).includes('EADDRINUSE')) throw error
+    }
+  }
+}
+
+async function startServerOnce(opts: StartOptions, port: number): Promise<RunningServer> {
   const logFile = path.join(opts.tmpDir, `server-${port}.log`)
   const log = fs.createWriteStream(logFile)
   let text = ''
@@ -157,11 +167,14 @@ async function waitForHealth(server: RunningServer, timeoutMs: number): Promise<
   void server.exited.then(() => (gone = true))
   while (Date.now() < deadline) {
     if (gone) throw new Error(`server.ts terminó antes de estar listo:\n${server.output().slice(-3000)}`)
-    try {
-      const res = await fetch(`${server.baseUrl}/salud`)
-      if (res.ok) return
-    } catch {
-      // not listening yet
+    // The log line first: until it appears, whatever answers on this port is not our server.
+    if (server.output().includes(`escuchando en http://localhost:${server.port}`)) {
+      try {
+        const res = await fetch(`${server.baseUrl}/salud`)
+        if (res.ok) return
+      } catch {
+        // not answering yet
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, 250))
   }

@@ -56,12 +56,14 @@ export type VisitResultError = DomainError<'billing/consumption_not_found' | 'bi
 /** Records the real consumption found by the deviation visit and closes the work order. */
 export async function recordDeviationVisit(
   db: Db,
-  input: Audit & { consumptionId: string; realM3: number; note: string },
+  input: Audit & { consumptionId: string; realM3: number; note: string; /** When given, the row must belong to it. */ periodId?: string },
 ): Promise<Result<{ differenceM3: number }, VisitResultError>> {
   const now = input.now ?? new Date()
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(consumptions).where(eq(consumptions.id, input.consumptionId)).for('update')
-    if (!row) return fail(new DomainError('billing/consumption_not_found', 'El consumo no existe.'))
+    if (!row || (input.periodId && row.periodId !== input.periodId)) {
+      return fail(new DomainError('billing/consumption_not_found', 'El consumo no existe.'))
+    }
     if (!row.workOrderId) return fail(new DomainError('billing/no_deviation_visit', 'Este consumo no tiene una visita por desviación.'))
     if (row.resolvedM3 !== null) {
       return fail(new DomainError('billing/visit_already_recorded', 'El resultado de la visita ya fue registrado.'))
