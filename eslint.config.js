@@ -7,7 +7,16 @@ const layerMessage =
   'STYLE.md §0.2: un módulo de dominio (app/<módulo>/) no importa Remix, React, rutas ni componentes de app/ui.'
 
 const routesAndUi = {
-  group: ['~/routes', '~/routes/*', '~/ui', '~/ui/*', '../routes/*', '../../routes/*', '../ui/*', '../../ui/*'],
+  group: [
+    '~/routes',
+    '~/routes/*',
+    '~/ui',
+    '~/ui/*',
+    '../routes/*',
+    '../../routes/*',
+    '../ui/*',
+    '../../ui/*',
+  ],
   message: layerMessage,
 }
 const remixPackages = { group: ['@remix-run/*'], message: layerMessage }

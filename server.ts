@@ -19,6 +19,8 @@ import compression from 'compression'
 import express from 'express'
 import { checkConnection, closeDb, db, engine } from './app/db.server'
 import { startWorker } from './app/jobs/worker.server'
+import { trustedProxyHeaderFromEnv } from './app/security/client-ip'
+import { clientIpOf, csrfProtection, securityHeaders } from './app/security/middleware.server'
 import { runMigrations } from './db/migrate'
 import { seedDemoIfEmpty } from './db/seed/demo'
 
@@ -90,7 +92,8 @@ process.on('SIGINT', () => void shutdown('SIGINT'))
 async function startWeb(): Promise<http.Server> {
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', false) // which forwarded header to believe is a setting of the identity issue
+  app.set('trust proxy', false) // the client IP comes from TRUSTED_PROXY_HEADER only (app/security/client-ip.ts)
+  const trustedProxyHeader = trustedProxyHeaderFromEnv()
   app.use(compression())
   app.use((req, res, next) => {
     const requestId = crypto.randomUUID()
@@ -98,6 +101,8 @@ async function startWeb(): Promise<http.Server> {
     res.setHeader('X-Request-Id', requestId)
     next()
   })
+  app.use(securityHeaders())
+  app.use(csrfProtection({ appOrigin: process.env.APP_ORIGIN ?? null }))
 
   let build: ServerBuild | (() => Promise<ServerBuild>)
   if (isDev) {
@@ -122,7 +127,7 @@ async function startWeb(): Promise<http.Server> {
       mode: isDev ? 'development' : 'production',
       getLoadContext: (req, res) => ({
         requestId: res.locals.requestId as string,
-        ip: req.socket.remoteAddress ?? '',
+        ip: clientIpOf(req, trustedProxyHeader),
       }),
     }),
   )

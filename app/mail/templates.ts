@@ -4,6 +4,8 @@
  */
 import type { ComponentType } from 'react'
 import GenericNotice, { type GenericNoticeProps } from '../../emails/generic-notice'
+import PasswordReset, { type PasswordResetProps } from '../../emails/password-reset'
+import VerifyEmail, { type VerifyEmailProps } from '../../emails/verify-email'
 
 type TemplateEntry<P> = { component: ComponentType<P>; subject: (props: P) => string }
 
@@ -13,6 +15,8 @@ function template<P>(entry: TemplateEntry<P>): TemplateEntry<P> {
 
 export const TEMPLATES = {
   'generic-notice': template<GenericNoticeProps>({ component: GenericNotice, subject: (p) => p.title }),
+  'password-reset': template<PasswordResetProps>({ component: PasswordReset, subject: () => 'Restablezca su contraseña' }),
+  'verify-email': template<VerifyEmailProps>({ component: VerifyEmail, subject: () => 'Confirme su correo electrónico' }),
 }
 
 export type TemplateName = keyof typeof TEMPLATES

@@ -7,6 +7,8 @@ import { getSetting } from '~/settings/read.server'
 import { todayInBogota } from '~/utils/format'
 import { users, type Role } from '../../db/schema'
 import { action as settingsAction, loader as settingsLoader } from './gestion.ajustes'
+import { loader as mailboxLoader } from './dev.correo'
+import { loader as jobsLoader } from './gestion.tareas'
 import { loader as jobLoader } from './gestion.tareas.$jobId'
 
 const context = { requestId: 'req-1', ip: '10.1.2.3' }
@@ -115,4 +117,34 @@ test('the job resource route returns a job’s progress as JSON, and 404 for an 
   })
   const missing = await jobLoader({ request: request('nope'), params: { jobId: 'nope' }, context })
   expect(missing.status).toBe(404)
+})
+
+test('the jobs page lists jobs newest first, 25 per page', async () => {
+  const cookie = await cookieFor('admin')
+  for (let i = 0; i < 27; i++) await enqueueJob(db, { kind: 'mail.deliver', payload: { i } })
+  const request = (page: number) =>
+    new Request(`http://localhost/gestion/tareas?page=${page}`, { headers: { cookie } })
+  const first = await jobsLoader({ request: request(1), params: {}, context })
+  expect(first).toMatchObject({ total: 27, page: 1, pageCount: 2 })
+  expect(first.rows).toHaveLength(25)
+  const second = await jobsLoader({ request: request(2), params: {}, context })
+  expect(second.rows).toHaveLength(2)
+})
+
+test('the local mailbox page exists only without RESEND_API_KEY, for staff with mail:dev', async () => {
+  const cookie = await cookieFor('admin')
+  const request = new Request('http://localhost/dev/correo', { headers: { cookie } })
+  process.env.RESEND_API_KEY = 're_x'
+  const refused = await mailboxLoader({ request, params: {}, context }).catch((e: unknown) => e)
+  delete process.env.RESEND_API_KEY
+  expect((refused as Response).status).toBe(404)
+  const page = await mailboxLoader({ request, params: {}, context })
+  expect(Array.isArray(page.messages)).toBe(true)
+  const agent = await cookieFor('agent')
+  const forbidden = await mailboxLoader({
+    request: new Request('http://localhost/dev/correo', { headers: { cookie: agent } }),
+    params: {},
+    context,
+  }).catch((e: unknown) => e)
+  expect((forbidden as Response).status).toBe(403)
 })

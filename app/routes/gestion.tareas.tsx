@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useRevalidator } from '@remix-run/react'
+import { useLoaderData, useRevalidator } from '@remix-run/react'
 import { useEffect } from 'react'
 import { z } from 'zod'
 import { requireStaff } from '~/auth/guards.server'
@@ -40,10 +40,7 @@ export default function JobsRoute() {
           rowKey={(j) => j.id}
           rows={rows}
           columns={[
-            {
-              header: 'Tarea',
-              cell: (j) => <Link to={`/gestion/tareas/${j.id}`}>{jobKindLabel(j.kind)}</Link>,
-            },
+            { header: 'Tarea', cell: (j) => jobKindLabel(j.kind) },
             { header: 'Estado', cell: (j) => JOB_STATUS_LABELS[j.status] ?? j.status },
             { header: 'Intentos', cell: (j) => `${j.attempts} de ${j.maxAttempts}`, align: 'end' },
             {

@@ -1,12 +1,13 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { requireAnonymous } from '~/auth/guards.server'
 import { verifyLogin } from '~/auth/login.server'
 import { safeRedirectPath } from '~/auth/redirect'
 import { LoginSchema } from '~/auth/schema'
 import { createSession } from '~/auth/session.server'
+import { checkLoginThrottle, clearAccountFailures, recordLoginFailure, throttleKeysFor } from '~/auth/throttle.server'
 import { ErrorList, Field, StatusButton, useIsPending } from '~/ui/forms'
 import { PublicHeader, SiteFooter } from '~/ui/site-header'
 
@@ -15,20 +16,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request)
   const submission = parseWithZod(await request.formData(), { schema: LoginSchema })
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   }
-  // Throttling by email and IP (a later issue) goes here, before the credentials are checked.
+  const keys = throttleKeysFor({ email: submission.value.email, ip: context.ip })
+  const throttle = await checkLoginThrottle(keys)
+  if (!throttle.ok) {
+    return data(
+      { result: submission.reply({ formErrors: [throttle.message], hideFields: ['password'] }) },
+      { status: 429, headers: { 'Retry-After': String(throttle.retryAfterSeconds) } },
+    )
+  }
   const outcome = await verifyLogin(submission.value)
   if (!outcome.ok) {
+    if (outcome.error.code === 'auth/invalid_credentials') await recordLoginFailure(keys)
     return data(
       { result: submission.reply({ formErrors: [outcome.error.message], hideFields: ['password'] }) },
       { status: 400 },
     )
   }
+  await clearAccountFailures(keys)
   const cookie = await createSession(outcome.value.id)
   return redirect(safeRedirectPath(submission.value.redirectTo, outcome.value), { headers: { 'Set-Cookie': cookie } })
 }
@@ -55,6 +65,11 @@ export default function LoginRoute() {
       <PublicHeader />
       <main id="contenido" tabIndex={-1}>
         <h1>Ingresar a la ventanilla virtual</h1>
+        {searchParams.get('clave') === 'cambiada' ? (
+          <p role="status" className="card">
+            Su contraseña quedó cambiada y se cerraron sus sesiones abiertas. Ingrese con la nueva contraseña.
+          </p>
+        ) : null}
         <Form method="post" className="form card" {...getFormProps(form)}>
           <ErrorList id={form.errorId} errors={form.errors} />
           <input {...getInputProps(fields.redirectTo, { type: 'hidden' })} />
@@ -74,6 +89,9 @@ export default function LoginRoute() {
             Ingresar
           </StatusButton>
         </Form>
+        <p>
+          <Link to="/recuperar-clave">¿Olvidó su contraseña?</Link>
+        </p>
       </main>
       <SiteFooter />
     </>

@@ -255,6 +255,48 @@ export const SETTINGS = {
     source: 'Ley 1581 de 2012, art. 15',
     confirmed: true,
   }),
+  'identity.login_window_minutes': def('integer', {
+    label: 'Ventana para contar intentos fallidos de ingreso (minutos)',
+    default: 15,
+    source: 'Política de seguridad de la empresa (OWASP ASVS V2.2)',
+    confirmed: true,
+  }),
+  'identity.login_max_failures_per_account': def('integer', {
+    label: 'Intentos fallidos por cuenta antes del bloqueo temporal',
+    default: 5,
+    source: 'Política de seguridad de la empresa (OWASP ASVS V2.2)',
+    confirmed: true,
+  }),
+  'identity.login_max_failures_per_ip': def('integer', {
+    label: 'Intentos fallidos por dirección IP antes del bloqueo temporal',
+    default: 20,
+    source: 'Política de seguridad de la empresa (OWASP ASVS V2.2)',
+    confirmed: true,
+  }),
+  'identity.login_lock_minutes': def('integer', {
+    label: 'Duración del bloqueo temporal de ingreso (minutos)',
+    default: 15,
+    source: 'Política de seguridad de la empresa (OWASP ASVS V2.2)',
+    confirmed: true,
+  }),
+  'identity.password_reset_minutes': def('integer', {
+    label: 'Vigencia del enlace para restablecer la contraseña (minutos)',
+    default: 30,
+    source: 'Política de seguridad de la empresa',
+    confirmed: true,
+  }),
+  'identity.data_policy_version': def('text', {
+    label: 'Versión vigente de la política de tratamiento de datos personales',
+    default: '2026-01',
+    source: 'Ley 1581 de 2012, art. 9; Decreto 1377 de 2013',
+    confirmed: false,
+  }),
+  'identity.electronic_notification_policy_version': def('text', {
+    label: 'Versión vigente del texto de autorización de notificación electrónica',
+    default: '2026-01',
+    source: 'Ley 1437 de 2011 (CPACA), art. 56',
+    confirmed: false,
+  }),
   'appeals.sspd_dossier_internal_business_days': def('business_days', {
     label: 'Término interno para enviar el expediente de apelación a la SSPD (días hábiles)',
     default: 5,

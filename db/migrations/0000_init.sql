@@ -1,12 +1,9 @@
-CREATE TYPE "public"."altitude_band" AS ENUM('below_1000', 'from_1000_to_2000', 'above_2000');--> statement-breakpoint
-CREATE TYPE "public"."billing_frequency" AS ENUM('monthly', 'bimonthly');--> statement-breakpoint
 CREATE TYPE "public"."user_role" AS ENUM('subscriber', 'agent', 'auditor', 'coordinator', 'area_leader', 'collections', 'crew', 'legal', 'admin');--> statement-breakpoint
-CREATE TYPE "public"."consumption_basis" AS ENUM('measured', 'average', 'estimated', 'category_average');--> statement-breakpoint
-CREATE TYPE "public"."consumption_class" AS ENUM('normal', 'significant_deviation_up', 'significant_deviation_down', 'zero', 'negative', 'rollover', 'no_reading');--> statement-breakpoint
-CREATE TYPE "public"."consumption_status" AS ENUM('pending', 'released', 'held');--> statement-breakpoint
 CREATE TYPE "public"."trail_actor_kind" AS ENUM('user', 'job', 'system');--> statement-breakpoint
 CREATE TYPE "public"."email_status" AS ENUM('pending', 'sending', 'sent', 'failed');--> statement-breakpoint
 CREATE TYPE "public"."job_status" AS ENUM('queued', 'running', 'succeeded', 'failed', 'cancelled');--> statement-breakpoint
+CREATE TYPE "public"."altitude_band" AS ENUM('below_1000', 'from_1000_to_2000', 'above_2000');--> statement-breakpoint
+CREATE TYPE "public"."billing_frequency" AS ENUM('monthly', 'bimonthly');--> statement-breakpoint
 CREATE TYPE "public"."account_status" AS ENUM('active', 'suspended', 'cut', 'inactive');--> statement-breakpoint
 CREATE TYPE "public"."document_type" AS ENUM('RC', 'TI', 'CC', 'TE', 'CE', 'NIT', 'PA', 'DE', 'PEP', 'PPT', 'NITE', 'NUIP');--> statement-breakpoint
 CREATE TYPE "public"."public_service" AS ENUM('acueducto', 'alcantarillado', 'aseo');--> statement-breakpoint
@@ -19,55 +16,21 @@ CREATE TYPE "public"."service_status_event_kind" AS ENUM('suspension_notice', 's
 CREATE TYPE "public"."work_order_kind" AS ENUM('deviation_visit', 'reading_check', 'meter_check', 'suspension', 'reinstatement', 'other');--> statement-breakpoint
 CREATE TYPE "public"."work_order_status" AS ENUM('open', 'scheduled', 'done', 'cancelled');--> statement-breakpoint
 CREATE TYPE "public"."tariff_status" AS ENUM('draft', 'approved', 'superseded');--> statement-breakpoint
+CREATE TYPE "public"."consumption_basis" AS ENUM('measured', 'average', 'estimated', 'category_average');--> statement-breakpoint
+CREATE TYPE "public"."consumption_class" AS ENUM('normal', 'significant_deviation_up', 'significant_deviation_down', 'zero', 'negative', 'rollover', 'no_reading');--> statement-breakpoint
+CREATE TYPE "public"."consumption_status" AS ENUM('pending', 'released', 'held');--> statement-breakpoint
 CREATE TYPE "public"."hold_status" AS ENUM('active', 'released', 'credited');--> statement-breakpoint
 CREATE TYPE "public"."invoice_status" AS ENUM('draft', 'issued');--> statement-breakpoint
 CREATE TYPE "public"."ledger_entry_kind" AS ENUM('charge', 'payment', 'credit_note', 'debit_note', 'reversal', 'adjustment');--> statement-breakpoint
 CREATE TYPE "public"."liquidation_status" AS ENUM('running', 'draft', 'approved', 'issued', 'failed');--> statement-breakpoint
 CREATE TYPE "public"."payment_channel" AS ENUM('gateway', 'bank_file', 'counter');--> statement-breakpoint
 CREATE TYPE "public"."payment_status" AS ENUM('applied', 'reversed');--> statement-breakpoint
+CREATE TYPE "public"."consent_kind" AS ENUM('data_processing', 'electronic_notification');--> statement-breakpoint
+CREATE TYPE "public"."data_rights_kind" AS ENUM('query', 'correction', 'deletion');--> statement-breakpoint
+CREATE TYPE "public"."data_rights_status" AS ENUM('pending', 'answered');--> statement-breakpoint
+CREATE TYPE "public"."user_token_purpose" AS ENUM('password_reset', 'email_verification');--> statement-breakpoint
 CREATE SEQUENCE "public"."invoice_number_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
 CREATE SEQUENCE "public"."payment_reference_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
-CREATE TABLE "billing_cycles" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"service_area_id" uuid NOT NULL,
-	"code" text NOT NULL,
-	"name" text NOT NULL,
-	"frequency" "billing_frequency" NOT NULL,
-	"reading_day" smallint NOT NULL,
-	"issue_day" smallint NOT NULL,
-	"due_days_after_issue" smallint NOT NULL,
-	"suspension_days_after_due" smallint NOT NULL,
-	CONSTRAINT "billing_cycles_area_code_key" UNIQUE("service_area_id","code"),
-	CONSTRAINT "billing_cycles_days_check" CHECK ("billing_cycles"."reading_day" between 1 and 28 and "billing_cycles"."issue_day" between "billing_cycles"."reading_day" and 28),
-	CONSTRAINT "billing_cycles_terms_check" CHECK ("billing_cycles"."due_days_after_issue" >= 5 and "billing_cycles"."suspension_days_after_due" >= 0)
-);
---> statement-breakpoint
-CREATE TABLE "service_areas" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"code" text NOT NULL,
-	"name" text NOT NULL,
-	"municipality" text NOT NULL,
-	"department" text NOT NULL,
-	"dane_department" char(2) NOT NULL,
-	"dane_municipality" char(5) NOT NULL,
-	"dane_town" char(8) NOT NULL,
-	"altitude_m" integer NOT NULL,
-	"altitude_band" "altitude_band" NOT NULL,
-	"gln" char(13) NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "service_areas_code_unique" UNIQUE("code"),
-	CONSTRAINT "service_areas_dane_check" CHECK ("service_areas"."dane_municipality" like "service_areas"."dane_department" || '%' and "service_areas"."dane_town" like "service_areas"."dane_municipality" || '%'),
-	CONSTRAINT "service_areas_gln_check" CHECK ("service_areas"."gln" ~ '^[0-9]{13}$')
-);
---> statement-breakpoint
-CREATE TABLE "zones" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"service_area_id" uuid NOT NULL,
-	"code" text NOT NULL,
-	"name" text NOT NULL,
-	CONSTRAINT "zones_area_code_key" UNIQUE("service_area_id","code")
-);
---> statement-breakpoint
 CREATE TABLE "sessions" (
 	"id" text PRIMARY KEY NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -86,31 +49,6 @@ CREATE TABLE "users" (
 	"email_verified_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "consumptions" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"account_id" uuid NOT NULL,
-	"period_id" uuid NOT NULL,
-	"previous_reading" integer,
-	"current_reading" integer,
-	"measured_m3" integer,
-	"billed_m3" integer NOT NULL,
-	"basis" "consumption_basis" NOT NULL,
-	"classification" "consumption_class" NOT NULL,
-	"average_m3" numeric(10, 2),
-	"status" "consumption_status" DEFAULT 'pending' NOT NULL,
-	"work_order_id" uuid,
-	"resolved_m3" integer,
-	"resolved_at" timestamp with time zone,
-	"resolution_note" text,
-	"reviewed_by" uuid,
-	"reviewed_at" timestamp with time zone,
-	"settled_by_note_id" uuid,
-	"computed_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "consumptions_account_period_key" UNIQUE("account_id","period_id"),
-	CONSTRAINT "consumptions_m3_check" CHECK ("consumptions"."billed_m3" >= 0 and ("consumptions"."measured_m3" is null or "consumptions"."measured_m3" >= 0)),
-	CONSTRAINT "consumptions_review_check" CHECK ("consumptions"."status" = 'pending' or "consumptions"."reviewed_at" is not null)
 );
 --> statement-breakpoint
 CREATE TABLE "audit_trail" (
@@ -192,6 +130,47 @@ CREATE TABLE "settings" (
 	"created_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "settings_key_effective_from" UNIQUE("key","effective_from")
+);
+--> statement-breakpoint
+CREATE TABLE "billing_cycles" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"service_area_id" uuid NOT NULL,
+	"code" text NOT NULL,
+	"name" text NOT NULL,
+	"frequency" "billing_frequency" NOT NULL,
+	"reading_day" smallint NOT NULL,
+	"issue_day" smallint NOT NULL,
+	"due_days_after_issue" smallint NOT NULL,
+	"suspension_days_after_due" smallint NOT NULL,
+	CONSTRAINT "billing_cycles_area_code_key" UNIQUE("service_area_id","code"),
+	CONSTRAINT "billing_cycles_days_check" CHECK ("billing_cycles"."reading_day" between 1 and 28 and "billing_cycles"."issue_day" between "billing_cycles"."reading_day" and 28),
+	CONSTRAINT "billing_cycles_terms_check" CHECK ("billing_cycles"."due_days_after_issue" >= 5 and "billing_cycles"."suspension_days_after_due" >= 0)
+);
+--> statement-breakpoint
+CREATE TABLE "service_areas" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"code" text NOT NULL,
+	"name" text NOT NULL,
+	"municipality" text NOT NULL,
+	"department" text NOT NULL,
+	"dane_department" char(2) NOT NULL,
+	"dane_municipality" char(5) NOT NULL,
+	"dane_town" char(8) NOT NULL,
+	"altitude_m" integer NOT NULL,
+	"altitude_band" "altitude_band" NOT NULL,
+	"gln" char(13) NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "service_areas_code_unique" UNIQUE("code"),
+	CONSTRAINT "service_areas_dane_check" CHECK ("service_areas"."dane_municipality" like "service_areas"."dane_department" || '%' and "service_areas"."dane_town" like "service_areas"."dane_municipality" || '%'),
+	CONSTRAINT "service_areas_gln_check" CHECK ("service_areas"."gln" ~ '^[0-9]{13}$')
+);
+--> statement-breakpoint
+CREATE TABLE "zones" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"service_area_id" uuid NOT NULL,
+	"code" text NOT NULL,
+	"name" text NOT NULL,
+	CONSTRAINT "zones_area_code_key" UNIQUE("service_area_id","code")
 );
 --> statement-breakpoint
 CREATE TABLE "accounts" (
@@ -395,6 +374,31 @@ CREATE TABLE "tariff_waste_charges" (
 	CONSTRAINT "tariff_waste_charges_category_check" CHECK ("tariff_waste_charges"."category" in ('estrato_1','estrato_2','estrato_3','estrato_4','estrato_5','estrato_6','commercial','industrial','official','special'))
 );
 --> statement-breakpoint
+CREATE TABLE "consumptions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"account_id" uuid NOT NULL,
+	"period_id" uuid NOT NULL,
+	"previous_reading" integer,
+	"current_reading" integer,
+	"measured_m3" integer,
+	"billed_m3" integer NOT NULL,
+	"basis" "consumption_basis" NOT NULL,
+	"classification" "consumption_class" NOT NULL,
+	"average_m3" numeric(10, 2),
+	"status" "consumption_status" DEFAULT 'pending' NOT NULL,
+	"work_order_id" uuid,
+	"resolved_m3" integer,
+	"resolved_at" timestamp with time zone,
+	"resolution_note" text,
+	"reviewed_by" uuid,
+	"reviewed_at" timestamp with time zone,
+	"settled_by_note_id" uuid,
+	"computed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "consumptions_account_period_key" UNIQUE("account_id","period_id"),
+	CONSTRAINT "consumptions_m3_check" CHECK ("consumptions"."billed_m3" >= 0 and ("consumptions"."measured_m3" is null or "consumptions"."measured_m3" >= 0)),
+	CONSTRAINT "consumptions_review_check" CHECK ("consumptions"."status" = 'pending' or "consumptions"."reviewed_at" is not null)
+);
+--> statement-breakpoint
 CREATE TABLE "dispute_holds" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"account_id" uuid NOT NULL,
@@ -504,14 +508,51 @@ CREATE TABLE "payments" (
 	CONSTRAINT "payments_amount_check" CHECK ("payments"."amount" > 0)
 );
 --> statement-breakpoint
+CREATE TABLE "consents" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"kind" "consent_kind" NOT NULL,
+	"policy_version" text NOT NULL,
+	"granted_at" timestamp with time zone NOT NULL,
+	"withdrawn_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "data_rights_requests" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"kind" "data_rights_kind" NOT NULL,
+	"description" text NOT NULL,
+	"status" "data_rights_status" DEFAULT 'pending' NOT NULL,
+	"filed_at" timestamp with time zone NOT NULL,
+	"due_on" date NOT NULL,
+	"answer" text,
+	"answered_at" timestamp with time zone,
+	"answered_by" uuid
+);
+--> statement-breakpoint
+CREATE TABLE "login_throttles" (
+	"key" text PRIMARY KEY NOT NULL,
+	"failures" integer DEFAULT 0 NOT NULL,
+	"window_started_at" timestamp with time zone NOT NULL,
+	"last_failure_at" timestamp with time zone NOT NULL,
+	"blocked_until" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "user_tokens" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"purpose" "user_token_purpose" NOT NULL,
+	"token_hash" text NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"used_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "settings" ADD CONSTRAINT "settings_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "billing_cycles" ADD CONSTRAINT "billing_cycles_service_area_id_service_areas_id_fk" FOREIGN KEY ("service_area_id") REFERENCES "public"."service_areas"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "zones" ADD CONSTRAINT "zones_service_area_id_service_areas_id_fk" FOREIGN KEY ("service_area_id") REFERENCES "public"."service_areas"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "consumptions" ADD CONSTRAINT "consumptions_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "consumptions" ADD CONSTRAINT "consumptions_period_id_billing_periods_id_fk" FOREIGN KEY ("period_id") REFERENCES "public"."billing_periods"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "consumptions" ADD CONSTRAINT "consumptions_work_order_id_work_orders_id_fk" FOREIGN KEY ("work_order_id") REFERENCES "public"."work_orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "consumptions" ADD CONSTRAINT "consumptions_reviewed_by_users_id_fk" FOREIGN KEY ("reviewed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "settings" ADD CONSTRAINT "settings_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_premise_id_premises_id_fk" FOREIGN KEY ("premise_id") REFERENCES "public"."premises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_subscriber_id_subscribers_id_fk" FOREIGN KEY ("subscriber_id") REFERENCES "public"."subscribers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meters" ADD CONSTRAINT "meters_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -538,6 +579,10 @@ ALTER TABLE "tariff_versions" ADD CONSTRAINT "tariff_versions_service_area_id_se
 ALTER TABLE "tariff_versions" ADD CONSTRAINT "tariff_versions_entered_by_users_id_fk" FOREIGN KEY ("entered_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tariff_versions" ADD CONSTRAINT "tariff_versions_approved_by_users_id_fk" FOREIGN KEY ("approved_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tariff_waste_charges" ADD CONSTRAINT "tariff_waste_charges_version_id_tariff_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."tariff_versions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consumptions" ADD CONSTRAINT "consumptions_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consumptions" ADD CONSTRAINT "consumptions_period_id_billing_periods_id_fk" FOREIGN KEY ("period_id") REFERENCES "public"."billing_periods"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consumptions" ADD CONSTRAINT "consumptions_work_order_id_work_orders_id_fk" FOREIGN KEY ("work_order_id") REFERENCES "public"."work_orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consumptions" ADD CONSTRAINT "consumptions_reviewed_by_users_id_fk" FOREIGN KEY ("reviewed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dispute_holds" ADD CONSTRAINT "dispute_holds_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dispute_holds" ADD CONSTRAINT "dispute_holds_ledger_entry_id_ledger_entries_id_fk" FOREIGN KEY ("ledger_entry_id") REFERENCES "public"."ledger_entries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dispute_holds" ADD CONSTRAINT "dispute_holds_invoice_id_invoices_id_fk" FOREIGN KEY ("invoice_id") REFERENCES "public"."invoices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -562,15 +607,12 @@ ALTER TABLE "liquidation_runs" ADD CONSTRAINT "liquidation_runs_issued_by_users_
 ALTER TABLE "payment_allocations" ADD CONSTRAINT "payment_allocations_payment_id_payments_id_fk" FOREIGN KEY ("payment_id") REFERENCES "public"."payments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payment_allocations" ADD CONSTRAINT "payment_allocations_ledger_entry_id_ledger_entries_id_fk" FOREIGN KEY ("ledger_entry_id") REFERENCES "public"."ledger_entries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "billing_cycles_area_idx" ON "billing_cycles" USING btree ("service_area_id");--> statement-breakpoint
-CREATE INDEX "zones_area_idx" ON "zones" USING btree ("service_area_id");--> statement-breakpoint
+ALTER TABLE "consents" ADD CONSTRAINT "consents_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "data_rights_requests" ADD CONSTRAINT "data_rights_requests_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "data_rights_requests" ADD CONSTRAINT "data_rights_requests_answered_by_users_id_fk" FOREIGN KEY ("answered_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "user_tokens" ADD CONSTRAINT "user_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_key" ON "users" USING btree (lower("email"));--> statement-breakpoint
-CREATE INDEX "consumptions_period_status_idx" ON "consumptions" USING btree ("period_id","status","account_id");--> statement-breakpoint
-CREATE INDEX "consumptions_period_class_idx" ON "consumptions" USING btree ("period_id","classification");--> statement-breakpoint
-CREATE INDEX "consumptions_work_order_idx" ON "consumptions" USING btree ("work_order_id") WHERE "consumptions"."work_order_id" is not null;--> statement-breakpoint
-CREATE INDEX "consumptions_reviewed_by_idx" ON "consumptions" USING btree ("reviewed_by") WHERE "consumptions"."reviewed_by" is not null;--> statement-breakpoint
-CREATE INDEX "consumptions_unsettled_idx" ON "consumptions" USING btree ("period_id") WHERE "consumptions"."resolved_m3" is not null and "consumptions"."settled_by_note_id" is null;--> statement-breakpoint
 CREATE INDEX "audit_trail_occurred_idx" ON "audit_trail" USING btree ("occurred_at");--> statement-breakpoint
 CREATE INDEX "audit_trail_actor_user_idx" ON "audit_trail" USING btree ("actor_user_id");--> statement-breakpoint
 CREATE INDEX "email_outbox_pending_idx" ON "email_outbox" USING btree ("next_attempt_at") WHERE "email_outbox"."status" = 'pending';--> statement-breakpoint
@@ -580,6 +622,8 @@ CREATE UNIQUE INDEX "jobs_unique_key" ON "jobs" USING btree ("unique_key") WHERE
 CREATE INDEX "jobs_ready_idx" ON "jobs" USING btree ("priority","run_at") WHERE "jobs"."status" = 'queued';--> statement-breakpoint
 CREATE INDEX "jobs_running_idx" ON "jobs" USING btree ("locked_at") WHERE "jobs"."status" = 'running';--> statement-breakpoint
 CREATE INDEX "jobs_created_idx" ON "jobs" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "billing_cycles_area_idx" ON "billing_cycles" USING btree ("service_area_id");--> statement-breakpoint
+CREATE INDEX "zones_area_idx" ON "zones" USING btree ("service_area_id");--> statement-breakpoint
 CREATE INDEX "accounts_premise_idx" ON "accounts" USING btree ("premise_id");--> statement-breakpoint
 CREATE INDEX "accounts_subscriber_idx" ON "accounts" USING btree ("subscriber_id");--> statement-breakpoint
 CREATE INDEX "accounts_status_idx" ON "accounts" USING btree ("status") WHERE "accounts"."status" <> 'active';--> statement-breakpoint
@@ -606,6 +650,11 @@ CREATE INDEX "work_orders_queue_idx" ON "work_orders" USING btree ("kind","sched
 CREATE INDEX "work_orders_created_by_idx" ON "work_orders" USING btree ("created_by");--> statement-breakpoint
 CREATE UNIQUE INDEX "tariff_versions_area_effective_key" ON "tariff_versions" USING btree ("service_area_id","effective_from") WHERE "tariff_versions"."status" <> 'draft';--> statement-breakpoint
 CREATE INDEX "tariff_versions_area_idx" ON "tariff_versions" USING btree ("service_area_id","effective_from");--> statement-breakpoint
+CREATE INDEX "consumptions_period_status_idx" ON "consumptions" USING btree ("period_id","status","account_id");--> statement-breakpoint
+CREATE INDEX "consumptions_period_class_idx" ON "consumptions" USING btree ("period_id","classification");--> statement-breakpoint
+CREATE INDEX "consumptions_work_order_idx" ON "consumptions" USING btree ("work_order_id") WHERE "consumptions"."work_order_id" is not null;--> statement-breakpoint
+CREATE INDEX "consumptions_reviewed_by_idx" ON "consumptions" USING btree ("reviewed_by") WHERE "consumptions"."reviewed_by" is not null;--> statement-breakpoint
+CREATE INDEX "consumptions_unsettled_idx" ON "consumptions" USING btree ("period_id") WHERE "consumptions"."resolved_m3" is not null and "consumptions"."settled_by_note_id" is null;--> statement-breakpoint
 CREATE INDEX "dispute_holds_account_idx" ON "dispute_holds" USING btree ("account_id") WHERE "dispute_holds"."status" = 'active';--> statement-breakpoint
 CREATE UNIQUE INDEX "invoices_account_period_key" ON "invoices" USING btree ("account_id","period_id");--> statement-breakpoint
 CREATE INDEX "invoices_run_idx" ON "invoices" USING btree ("liquidation_run_id");--> statement-breakpoint
@@ -618,4 +667,8 @@ CREATE INDEX "liquidation_runs_cycle_idx" ON "liquidation_runs" USING btree ("cy
 CREATE INDEX "payment_allocations_payment_idx" ON "payment_allocations" USING btree ("payment_id");--> statement-breakpoint
 CREATE INDEX "payment_allocations_entry_idx" ON "payment_allocations" USING btree ("ledger_entry_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "payments_channel_ref_key" ON "payments" USING btree ("channel","external_ref") WHERE "payments"."external_ref" is not null;--> statement-breakpoint
-CREATE INDEX "payments_account_idx" ON "payments" USING btree ("account_id","paid_on");
+CREATE INDEX "payments_account_idx" ON "payments" USING btree ("account_id","paid_on");--> statement-breakpoint
+CREATE INDEX "consents_user_idx" ON "consents" USING btree ("user_id","kind");--> statement-breakpoint
+CREATE INDEX "data_rights_status_due_idx" ON "data_rights_requests" USING btree ("status","due_on");--> statement-breakpoint
+CREATE UNIQUE INDEX "user_tokens_hash_key" ON "user_tokens" USING btree ("token_hash");--> statement-breakpoint
+CREATE INDEX "user_tokens_user_idx" ON "user_tokens" USING btree ("user_id","purpose");

@@ -13,7 +13,7 @@ const COLUMNS = {
   subscribers: ['id', 'document_type', 'document_number', 'check_digit', 'kind', 'full_name', 'email', 'phone', 'correspondence_address'],
   accounts: ['id', 'number', 'premise_id', 'subscriber_id', 'services', 'status', 'opened_on'],
   meters: ['id', 'account_id', 'serial', 'brand', 'diameter_in', 'dial_digits', 'installed_on', 'last_verified_on', 'next_verification_on', 'is_active'],
-  readings: ['meter_id', 'account_id', 'period_id', 'value', 'read_on', 'reader_code', 'anomaly_code', 'source'],
+  readings: ['id', 'meter_id', 'account_id', 'period_id', 'value', 'read_on', 'reader_code', 'anomaly_code', 'source'],
 } as const
 
 type Batch = { [K in keyof typeof COLUMNS]: CopyValue[][] }
@@ -26,7 +26,7 @@ function buildBatch(ctx: SeedContext, from: number, to: number): Batch {
     if (s) batch.subscribers.push([s.id, s.documentType, s.documentNumber, s.checkDigit, s.kind, s.fullName, s.email, s.phone, s.correspondenceAddress])
     batch.accounts.push([a.id, a.number, a.premiseId, a.subscriberId, a.services, a.status, a.openedOn])
     batch.meters.push([m.id, m.accountId, m.serial, m.brand, m.diameterIn, m.dialDigits, m.installedOn, m.lastVerifiedOn, m.nextVerificationOn, m.isActive])
-    for (const r of readings) batch.readings.push([r.meterId, r.accountId, r.periodId, r.value, r.readOn, r.readerCode, r.anomalyCode, r.source])
+    for (const r of readings) batch.readings.push([r.id, r.meterId, r.accountId, r.periodId, r.value, r.readOn, r.readerCode, r.anomalyCode, r.source])
   }
   return batch
 }

@@ -71,6 +71,7 @@ export async function seedBillingHistory(anyDb: AnyDb, opts: { now: Date; seed: 
   let invoices = 0
   let payments = 0
   for (const period of periods) {
+    const t0 = performance.now()
     await runCritica(db, { periodId: period.id, now: opts.now })
     await reviewConsumptions(db, { periodId: period.id, decision: 'release', by: null, now: opts.now })
     const run = await db.transaction((tx) => startLiquidation(tx, { periodId: period.id, actor }))
@@ -82,7 +83,11 @@ export async function seedBillingHistory(anyDb: AnyDb, opts: { now: Date; seed: 
     }
     await db.transaction((tx) => issueLiquidation(tx, { runId: run.value.runId, actor }))
     invoices += outcome.invoices
-    payments += await payPeriod(db, opts.seed, period, run.value.runId, today)
+    const t1 = performance.now()
+    const paid = await payPeriod(db, opts.seed, period, run.value.runId, today)
+    payments += paid
+    const secs = (ms: number) => (ms / 1000).toFixed(1)
+    log(`  Periodo ${period.code}: ${outcome.invoices} facturas (${secs(t1 - t0)} s), ${paid} pagos (${secs(performance.now() - t1)} s)`)
   }
   await db.execute(sql`analyze invoices, invoice_lines, ledger_entries, payments, payment_allocations`)
   const seconds = ((performance.now() - started) / 1000).toFixed(1)

@@ -17,6 +17,8 @@ export type Rng = {
   weighted<T>(pairs: ReadonlyArray<readonly [T, number]>): T
   normal(mean?: number, sd?: number): number
   uuid(): string
+  /** A v4-shaped uuid whose first 48 bits are `order`: rows written in order land at the right edge of the index. */
+  orderedUuid(order: number): string
   firstName(sex: 'female' | 'male'): string
   lastName(): string
   readonly faker: Faker
@@ -83,6 +85,12 @@ export function createRng(seed: number, stream = 0): Rng {
       const hex = hex8(next()) + hex8(next()) + hex8(next()) + hex8(next())
       const variant = ((parseInt(hex[16] as string, 16) & 0x3) | 0x8).toString(16)
       return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+    },
+    orderedUuid(order) {
+      const head = order.toString(16).padStart(12, '0')
+      const tail = hex8(next()) + hex8(next())
+      const variant = ((parseInt(tail[3] as string, 16) & 0x3) | 0x8).toString(16)
+      return `${head.slice(0, 8)}-${head.slice(8, 12)}-4${tail.slice(0, 3)}-${variant}${tail.slice(4, 7)}-${tail.slice(7, 16)}${hex8(next()).slice(0, 3)}`
     },
     firstName: (sex) => pickFrom(next, sex === 'female' ? FEMALE : MALE),
     lastName: () => pickFrom(next, LAST),

@@ -7,6 +7,8 @@
  * Targets (issue 3): 100,000 accounts in < 20 s, ≥ 0.3 of the COPY ceiling, < 1 GiB.
  */
 import { parseArgs } from 'node:util'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import postgres from 'postgres'
 
 const { values } = parseArgs({ options: { accounts: { type: 'string' }, keep: { type: 'boolean' } } })
@@ -65,6 +67,7 @@ try {
                (select count(*)::int from ledger_entries e join invoices i on i.id = e.invoice_id where i.liquidation_run_id = ${runId}::uuid) as entries`,
   )
   const written = counts!.invoices + counts!.lines + counts!.entries
+  console.log(`Liquidación terminada en ${seconds.toFixed(2)} s; midiendo el techo COPY…`)
   const copySeconds = await measureCopy(runId)
   const ratio = copySeconds / seconds
   console.log(`\nLiquidación de ${outcome.invoices} cuentas en PostgreSQL (${new URL(serverUrl).host})`)
@@ -97,12 +100,7 @@ async function measureCopy(runId: string): Promise<number> {
   const t = performance.now()
   for (const table of Object.keys(sources)) {
     const stream = await client.unsafe(`copy copy_${table} from stdin`).writable()
-    await new Promise<void>((resolve, reject) => {
-      stream.on('error', reject)
-      stream.on('finish', resolve)
-      for (const b of buffers[table]!) stream.write(b)
-      stream.end()
-    })
+    await pipeline(Readable.from(buffers[table]!), stream)
   }
   const seconds = (performance.now() - t) / 1000
   await client.end()

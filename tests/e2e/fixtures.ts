@@ -35,7 +35,9 @@ export async function loginAs(page: Page, roleOrEmail: string): Promise<DemoLogi
 /** Signs out with the button in the page header and waits to leave the private area. */
 export async function logout(page: Page): Promise<void> {
   await page.getByRole('button', { name: /^(Salir|Cerrar sesión)$/ }).click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/mi-cuenta') && !url.pathname.startsWith('/gestion'))
+  await page.waitForURL(
+    (url) => !url.pathname.startsWith('/mi-cuenta') && !url.pathname.startsWith('/gestion'),
+  )
 }
 
 const FAILING_IMPACTS = new Set(['serious', 'critical'])
@@ -48,13 +50,18 @@ export async function checkA11y(page: Page): Promise<void> {
   const previous = page.viewportSize()
   await page.setViewportSize({ width: 360, height: 780 })
   try {
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze()
     const failing = results.violations.filter((v) => FAILING_IMPACTS.has(v.impact ?? ''))
     const report = failing
       .map((v) => {
         const nodes = v.nodes
           .slice(0, 5)
-          .map((n) => `      ${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`)
+          .map(
+            (n) =>
+              `      ${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`,
+          )
           .join('\n')
         return `  [${v.impact}] ${v.id}: ${v.help} (${v.nodes.length} elemento(s))\n${nodes}\n      ${v.helpUrl}`
       })

@@ -15,7 +15,9 @@ for (const login of DEMO_LOGINS) {
     await expect(page.getByRole('heading', { level: 1 })).toContainText(login.fullName)
     const main = page.getByRole('main')
     if (login.role === 'subscriber') {
-      await expect(main.getByRole('heading', { level: 2, name: /^(Cuenta |Aún no tiene cuentas)/ }).first()).toBeVisible()
+      await expect(
+        main.getByRole('heading', { level: 2, name: /^(Cuenta |Aún no tiene cuentas)/ }).first(),
+      ).toBeVisible()
     } else {
       // Staff see which role they are working as.
       await expect(main.getByText(ROLE_LABELS[login.role], { exact: true }).first()).toBeVisible()

@@ -5,13 +5,18 @@ import { checkA11y, expect, loginAs, test } from './fixtures'
 
 function subscriberFacts(): SubscriberFacts {
   const file = process.env.E2E_FACTS_FILE
-  if (!file) throw new Error('E2E_FACTS_FILE no está definido: ejecute con playwright.config.ts (globalSetup)')
+  if (!file)
+    throw new Error('E2E_FACTS_FILE no está definido: ejecute con playwright.config.ts (globalSetup)')
   return JSON.parse(fs.readFileSync(file, 'utf8')) as SubscriberFacts
 }
 
-test('the demo subscriber sees account number, address, services and meter serial on /mi-cuenta', async ({ page }) => {
+test('the demo subscriber sees account number, address, services and meter serial on /mi-cuenta', async ({
+  page,
+}) => {
   const facts = subscriberFacts()
-  expect(facts.accounts.length, 'the seed links at least one account to the demo subscriber').toBeGreaterThan(0)
+  expect(facts.accounts.length, 'the seed links at least one account to the demo subscriber').toBeGreaterThan(
+    0,
+  )
   await loginAs(page, 'subscriber')
   await expect(page).toHaveURL(/\/mi-cuenta/)
   const main = page.getByRole('main')
@@ -36,7 +41,9 @@ test('the demo subscriber sees account number, address, services and meter seria
 test('/mi-cuenta has no horizontal scroll on a 360 px phone', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 780 })
   await loginAs(page, 'subscriber')
-  const scrollWidth = await page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth)
+  const scrollWidth = await page.evaluate(
+    () => (document.scrollingElement ?? document.documentElement).scrollWidth,
+  )
   expect(scrollWidth).toBeLessThanOrEqual(360)
   await checkA11y(page)
 })

@@ -77,7 +77,10 @@ afterAll(async () => {
 test('a failing last statement rolls back every table the run created, and the migration log', async () => {
   await expect(runMigrations(emptyDb, brokenFolder)).rejects.toThrow(/tabla_que_no_existe/)
   expect(await publicTables(emptyDb)).toEqual([])
-  const log = await rows<{ log: string | null }>(emptyDb, sql`select to_regclass('drizzle.__drizzle_migrations')::text as log`)
+  const log = await rows<{ log: string | null }>(
+    emptyDb,
+    sql`select to_regclass('drizzle.__drizzle_migrations')::text as log`,
+  )
   expect(log[0]?.log ?? null).toBeNull()
 }, 120_000)
 

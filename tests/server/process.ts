@@ -27,11 +27,25 @@ export async function freePort(): Promise<number> {
   })
 }
 
-/** The parent's environment without what the vitest db harness injects for its own in-process database. */
+// Vitest copies import.meta.env into process.env (DEV=1 would make server.ts start Vite's dev middleware), and the
+// db harness points its own process at a per-file database: neither belongs to a server started by a test.
+const INHERITED_FROM_TEST_RUNNER = [
+  'DEV',
+  'PROD',
+  'SSR',
+  'MODE',
+  'BASE_URL',
+  'TEST',
+  'NODE_ENV',
+  'PGLITE_LOAD_DUMP',
+  'PGLITE_DATA_DIR',
+]
+
+/** The parent's environment without what the test runner injects for its own process. */
 export function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env }
   for (const key of Object.keys(env)) {
-    if (key.startsWith('VITEST') || key === 'PGLITE_LOAD_DUMP' || key === 'PGLITE_DATA_DIR') delete env[key]
+    if (key.startsWith('VITEST') || INHERITED_FROM_TEST_RUNNER.includes(key)) delete env[key]
   }
   delete env.DATABASE_URL
   return env
@@ -65,7 +79,11 @@ export async function createTestDatabase(tmpDir: string, serverUrl?: string): Pr
     }
   }
   const dataDir = path.join(tmpDir, 'pglite')
-  return { engineLabel: `PGlite (embedded) in ${dataDir}`, env: { PGLITE_DATA_DIR: dataDir }, drop: async () => {} }
+  return {
+    engineLabel: `PGlite (embedded) in ${dataDir}`,
+    env: { PGLITE_DATA_DIR: dataDir },
+    drop: async () => {},
+  }
 }
 
 /**

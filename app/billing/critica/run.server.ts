@@ -78,6 +78,17 @@ async function storeBatch(
         result: classifyConsumption(criticaInputFrom(a.values, a.meterDigits, ctx.frequency, categoryAverages.get(a.category) ?? null, rules)),
       }))
     if (computed.length === 0) return 0
+    // A re-run after corrected readings may find no deviation where there was one: its open visit is cancelled.
+    const stale = computed
+      .filter((c) => !c.result.isDeviation)
+      .map((c) => existing.get(c.account.accountId)?.workOrderId)
+      .filter((id): id is string => Boolean(id))
+    if (stale.length > 0) {
+      await tx
+        .update(workOrders)
+        .set({ status: 'cancelled' })
+        .where(and(inArray(workOrders.id, stale), inArray(workOrders.status, ['open', 'scheduled'])))
+    }
     const needVisit = computed.filter((c) => c.result.isDeviation && !existing.get(c.account.accountId)?.workOrderId)
     const visits = new Map<string, string>()
     if (needVisit.length > 0) {

@@ -1,6 +1,7 @@
 /**
  * One account with everything it needs (premise, subscriber, account, meter, readings), built from its own Rng
  * stream so that account i is the same whatever the batch size. The first ten indices are fixed demo cases.
+ * Ids are ordered by account index (rng.orderedUuid) so the bulk load appends to the right edge of every index.
  */
 import { DEMO_AREAS, type AreaSpec, type CycleSpec, type ZoneSpec } from '../catalog'
 import type { IsoDate } from '../dates'
@@ -70,7 +71,7 @@ export function buildAccountBundle(ctx: SeedContext, index: number): AccountBund
   const premise = buildPremise(
     rng,
     { zoneId: zone.id, cycleId: cycle.id, routeOrder: (index + 1) * 10, isRural: zone.isRural, neighborhoods: zone.neighborhoods },
-    special?.premise,
+    { id: rng.orderedUuid(index), ...special?.premise },
   )
   const isDemoA = special?.subscriber === 'A'
   const subscriber = isDemoA
@@ -78,7 +79,9 @@ export function buildAccountBundle(ctx: SeedContext, index: number): AccountBund
     : buildSubscriber(
         rng,
         { index, asCompany: premise.useClass === 'residential' ? undefined : premise.useClass },
-        index === 0 ? { ...(special?.subscriber as object), id: demoSubscriberAId(ctx.seed) } : (special?.subscriber as Partial<SubscriberRow>),
+        index === 0
+          ? { ...(special?.subscriber as object), id: demoSubscriberAId(ctx.seed) }
+          : { id: rng.orderedUuid(index), ...(special?.subscriber as Partial<SubscriberRow>) },
       )
   const firstPeriod = cycle.periods[0] as PeriodRow
   const account = buildAccount(rng, {
@@ -88,9 +91,13 @@ export function buildAccountBundle(ctx: SeedContext, index: number): AccountBund
     subscriberId: subscriber?.id ?? demoSubscriberAId(ctx.seed),
     openedBefore: firstPeriod.startsOn,
     isRural: zone.isRural,
-  })
+  }, { id: rng.orderedUuid(index) })
   const large = premise.useClass === 'industrial' || premise.useClass === 'official' || premise.useClass === 'special'
-  const meter = buildMeter(rng, { index, accountId: account.id, openedOn: account.openedOn, installedBefore: firstPeriod.startsOn, large })
+  const meter = buildMeter(
+    rng,
+    { index, accountId: account.id, openedOn: account.openedOn, installedBefore: firstPeriod.startsOn, large },
+    { id: rng.orderedUuid(index) },
+  )
   const profile = buildConsumptionProfile(
     rng,
     { useClass: premise.useClass, estrato: premise.estrato ?? null, units: premise.units ?? 1, climateFactor: area.consumptionFactor, pattern: special?.pattern },
@@ -105,6 +112,7 @@ export function buildAccountBundle(ctx: SeedContext, index: number): AccountBund
     startValue: special?.startValue ?? rng.int(0, 4000),
     today: ctx.today,
     readers: zone.readerCodes,
+    idBase: index * 16,
   })
   return { premise, subscriber, account, meter, readings }
 }

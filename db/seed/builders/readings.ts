@@ -58,6 +58,8 @@ export type ReadingSeriesBuild = {
   startValue: number
   today: IsoDate
   readers: readonly string[]
+  /** When set, reading k gets id rng.orderedUuid(idBase + k); otherwise the database draws one. */
+  idBase?: number
 }
 
 export function buildReadingSeries(rng: Rng, b: ReadingSeriesBuild): ReadingRow[] {
@@ -80,7 +82,8 @@ export function buildReadingSeries(rng: Rng, b: ReadingSeriesBuild): ReadingRow[
       }
     }
     const readOn = period.readingOn < b.today ? period.readingOn : b.today
-    rows.push({ meterId: b.meterId, accountId: b.accountId, periodId: period.id, value, readOn, readerCode: reader, anomalyCode, source: 'seed' })
+    const id = b.idBase === undefined ? undefined : rng.orderedUuid(b.idBase + k)
+    rows.push({ ...(id ? { id } : {}), meterId: b.meterId, accountId: b.accountId, periodId: period.id, value, readOn, readerCode: reader, anomalyCode, source: 'seed' })
   }
   return rows
 }

@@ -1,0 +1,6 @@
+import { randomBytes } from 'node:crypto'
+
+/** A fresh CSP nonce per document request (128 random bits). */
+export function createNonce(): string {
+  return randomBytes(16).toString('base64')
+}
