@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   'jobs:read',
   'settings:manage',
   'users:manage',
+  'personal_data:manage', // habeas data requests (Ley 1581 de 2012)
   'mail:dev', // the local mailbox page (development and tests only)
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
@@ -53,8 +54,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   area_leader: [...STAFF_BASE, 'billing:operate', 'pqr:assign', 'pqr:work', 'pqr:decide', 'reports:read', 'jobs:read'],
   collections: [...STAFF_BASE, 'payments:operate', 'jobs:read'],
   crew: ['staff:home', 'accounts:read', 'service:operate'],
-  legal: [...STAFF_BASE, 'legal:act', 'trail:read'],
-  admin: [...STAFF_BASE, 'settings:manage', 'users:manage', 'trail:read', 'jobs:read', 'mail:dev'],
+  legal: [...STAFF_BASE, 'legal:act', 'trail:read', 'personal_data:manage'],
+  admin: [...STAFF_BASE, 'settings:manage', 'users:manage', 'personal_data:manage', 'trail:read', 'jobs:read', 'mail:dev'],
 }
 
 export function can(user: { role: Role } | null | undefined, permission: Permission): boolean {

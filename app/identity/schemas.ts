@@ -48,3 +48,33 @@ export const StaffDeactivateSchema = z.object({
   intent: z.literal('deactivate'),
   userId: z.uuid({ error: 'Usuario no válido.' }),
 })
+
+const ownership = {
+  accountNumber: z.string({ error: 'Escriba el número de cuenta.' }).trim().min(3, 'Escriba el número de cuenta.').max(30),
+  documentNumber: z
+    .string({ error: 'Escriba el documento del titular.' })
+    .trim()
+    .regex(/^[0-9A-Za-z.\- ]{3,25}$/, 'Escriba el documento del titular, solo números y letras.'),
+  paymentReference: z
+    .string({ error: 'Escriba la referencia de pago.' })
+    .trim()
+    .regex(/^[0-9 ]{6,40}$/, 'Escriba la referencia de pago tal como aparece en la factura (solo números).'),
+}
+
+export const LinkAccountSchema = z.object(ownership)
+
+const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean())
+
+export const RegistrationSchema = z.object({
+  fullName: z.string({ error: 'Escriba su nombre completo.' }).trim().min(3, 'Escriba su nombre completo.').max(120),
+  email,
+  password: newPassword,
+  ...ownership,
+  acceptsDataPolicy: z.preprocess(
+    (v) => v === 'on' || v === 'true',
+    z.literal(true, { error: 'Para registrarse debe autorizar el tratamiento de sus datos personales.' }),
+  ),
+  acceptsElectronicNotification: checkbox,
+})
+
+export const TokenSchema = z.object({ token: z.string({ error: 'Falta el código del enlace.' }).min(10) })

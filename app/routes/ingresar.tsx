@@ -65,6 +65,11 @@ export default function LoginRoute() {
       <PublicHeader />
       <main id="contenido" tabIndex={-1}>
         <h1>Ingresar a la ventanilla virtual</h1>
+        {searchParams.get('correo') === 'confirmado' ? (
+          <p role="status" className="card">
+            Su correo quedó confirmado y su cuenta vinculada. Ingrese con su correo y contraseña.
+          </p>
+        ) : null}
         {searchParams.get('clave') === 'cambiada' ? (
           <p role="status" className="card">
             Su contraseña quedó cambiada y se cerraron sus sesiones abiertas. Ingrese con la nueva contraseña.
@@ -91,6 +96,9 @@ export default function LoginRoute() {
         </Form>
         <p>
           <Link to="/recuperar-clave">¿Olvidó su contraseña?</Link>
+        </p>
+        <p>
+          ¿Aún no tiene usuario? <Link to="/registro">Regístrese con los datos de su factura</Link>.
         </p>
       </main>
       <SiteFooter />

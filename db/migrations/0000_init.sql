@@ -538,6 +538,12 @@ CREATE TABLE "login_throttles" (
 	"blocked_until" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "pending_account_links" (
+	"user_id" uuid NOT NULL,
+	"account_id" uuid NOT NULL,
+	"proven_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "user_tokens" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -610,6 +616,7 @@ ALTER TABLE "payments" ADD CONSTRAINT "payments_account_id_accounts_id_fk" FOREI
 ALTER TABLE "consents" ADD CONSTRAINT "consents_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "data_rights_requests" ADD CONSTRAINT "data_rights_requests_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "data_rights_requests" ADD CONSTRAINT "data_rights_requests_answered_by_users_id_fk" FOREIGN KEY ("answered_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pending_account_links" ADD CONSTRAINT "pending_account_links_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "user_tokens" ADD CONSTRAINT "user_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_key" ON "users" USING btree (lower("email"));--> statement-breakpoint
@@ -670,5 +677,6 @@ CREATE UNIQUE INDEX "payments_channel_ref_key" ON "payments" USING btree ("chann
 CREATE INDEX "payments_account_idx" ON "payments" USING btree ("account_id","paid_on");--> statement-breakpoint
 CREATE INDEX "consents_user_idx" ON "consents" USING btree ("user_id","kind");--> statement-breakpoint
 CREATE INDEX "data_rights_status_due_idx" ON "data_rights_requests" USING btree ("status","due_on");--> statement-breakpoint
+CREATE UNIQUE INDEX "pending_account_links_key" ON "pending_account_links" USING btree ("user_id","account_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "user_tokens_hash_key" ON "user_tokens" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "user_tokens_user_idx" ON "user_tokens" USING btree ("user_id","purpose");

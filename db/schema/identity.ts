@@ -87,3 +87,19 @@ export const dataRightsRequests = pgTable(
   (t) => [index('data_rights_status_due_idx').on(t.status, t.dueOn)],
 )
 export type DataRightsRequest = typeof dataRightsRequests.$inferSelect
+
+/**
+ * Accounts a registrant proved ownership of, waiting for the email to be verified: they become user_accounts rows
+ * only then, so no account data is shown to an unverified email.
+ */
+export const pendingAccountLinks = pgTable(
+  'pending_account_links',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id').notNull(),
+    provenAt: timestamp('proven_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('pending_account_links_key').on(t.userId, t.accountId)],
+)

@@ -13,7 +13,7 @@ import { bogotaDate } from './dates'
 import { buildGeography, insertGeography } from './geography'
 import * as history from './history'
 import * as tariffs from './tariffs'
-import { formatDemoLogins, seedDemoUsers } from './users'
+import { formatDemoLogins, linkDemoAccounts, seedDemoUsers } from './users'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = PgDatabase<PgQueryResultHKT, any>
@@ -55,25 +55,21 @@ export async function seedDemo(db: AnyDb, opts: SeedDemoOptions = {}): Promise<S
   await insertGeography(db, ctx)
   lap('geography')
 
+  const leaderArea = ctx.areas.find((a) => a.code === 'ZIP') ?? ctx.areas[0]
+  const userIds = await seedDemoUsers(db, { now, leaderAreaId: leaderArea?.id as string })
+  lap('users')
+
   const areas = await db.select().from(serviceAreas).orderBy(serviceAreas.code)
   if (typeof tariffs.seedDemoTariffs === 'function') await tariffs.seedDemoTariffs(db, { areas, now, log })
   lap('tariffs')
 
   const counts = await seedAccounts(ctx, { accounts, batchSize: opts.batchSize, trusted: opts.trustedBulk ?? true, log })
   log(`  ${counts.accounts} cuentas, ${counts.readings} lecturas escritas en ${((performance.now() - mark) / 1000).toFixed(1)} s`)
-  lap('accounts')
-
   const accountId = (i: number) => (i < accounts ? [buildAccountBundle(ctx, i).account.id] : [])
-  const leaderArea = ctx.areas.find((a) => a.code === 'ZIP') ?? ctx.areas[0]
-  const userIds = await seedDemoUsers(db, {
-    now,
-    leaderAreaId: leaderArea?.id as string,
-    accountsA: [...accountId(0), ...accountId(1)],
-    accountsB: accountId(2),
-  })
+  await linkDemoAccounts(db, { now, userIds, accountsA: [...accountId(0), ...accountId(1)], accountsB: accountId(2) })
   // Fresh statistics so the billing run that follows plans its joins on real row counts.
   await db.execute(sql`analyze premises, subscribers, accounts, meters, readings, billing_periods`)
-  lap('users')
+  lap('accounts')
 
   if (opts.withHistory !== false && typeof history.seedBillingHistory === 'function') {
     await history.seedBillingHistory(db, { now, seed, log })

@@ -25,10 +25,8 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
   { email: 'admin@demo.ventanilla.test', role: 'admin', roleLabel: 'Administrador', fullName: 'Camilo Ernesto Vargas León' },
 ]
 
-export async function seedDemoUsers(
-  db: AnyDb,
-  opts: { now: Date; leaderAreaId: string; accountsA: string[]; accountsB: string[] },
-): Promise<Record<string, string>> {
+/** Creates the demo users (before the tariffs: the catalogue records who drafted and who approved them). */
+export async function seedDemoUsers(db: AnyDb, opts: { now: Date; leaderAreaId: string }): Promise<Record<string, string>> {
   const ids: Record<string, string> = {}
   for (const login of DEMO_LOGINS) {
     const [row] = await db
@@ -44,12 +42,20 @@ export async function seedDemoUsers(
       .returning({ id: users.id })
     ids[login.email] = (row as { id: string }).id
   }
+  return ids
+}
+
+/** Links demo subscribers A and B to their accounts (what requireSubscriber lists). */
+export async function linkDemoAccounts(
+  db: AnyDb,
+  opts: { now: Date; userIds: Record<string, string>; accountsA: string[]; accountsB: string[] },
+): Promise<void> {
+  const ids = opts.userIds
   const links = [
     ...opts.accountsA.map((accountId) => ({ userId: ids[DEMO_SUBSCRIBER_A.email] as string, accountId, linkedAt: opts.now })),
     ...opts.accountsB.map((accountId) => ({ userId: ids[DEMO_SUBSCRIBER_B.email] as string, accountId, linkedAt: opts.now })),
   ]
   if (links.length) await db.insert(userAccounts).values(links)
-  return ids
 }
 
 /** Lines to print after seeding (and to paste in the README). */

@@ -94,8 +94,10 @@ async function measureCopy(runId: string): Promise<number> {
   const buffers: Record<string, Buffer[]> = {}
   for (const [table, query] of Object.entries(sources)) {
     await client.unsafe(`create table copy_${table} (like ${table} including defaults including indexes)`)
-    buffers[table] = []
-    for await (const chunk of await client.unsafe(`copy (${query}) to stdout`).readable()) buffers[table].push(chunk as Buffer)
+    const chunks: Buffer[] = []
+    const readable = await client.unsafe(`copy (${query}) to stdout`).readable()
+    for await (const chunk of readable) chunks.push(chunk as Buffer)
+    buffers[table] = chunks
   }
   const t = performance.now()
   for (const table of Object.keys(sources)) {
