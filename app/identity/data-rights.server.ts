@@ -3,6 +3,8 @@
  * within 10 business days) or a claim to correct or delete data (art. 15: 15 business days). Terms are settings.
  */
 import { and, asc, desc, eq } from 'drizzle-orm'
+import { addBusinessDays, addCalendarDays } from '~/calendar/business-days'
+import { colombianHolidaysBetween } from '~/calendar/holidays'
 import { db } from '~/db.server'
 import { getSetting } from '~/settings/read.server'
 import { recordTrail } from '~/trail/record.server'
@@ -14,13 +16,12 @@ import { accounts, userAccounts } from '../../db/schema/premises'
 import type { RequestMeta } from './password-reset.server'
 
 /**
- * PLACEHOLDER until app/calendar exists (it comes with the PQR issue): counts CALENDAR days, which gives a due date
- * earlier than the legal one (business days), never later. Replace every call with addBusinessDays(…, holidays).
+ * Business days after the filing date with the national holidays (Ley 1581 arts. 14–15 count días hábiles).
+ * Company non-working days are not included yet: app/calendar's non-working-days table comes with the PQR issue.
  */
-export function dueOnCountingCalendarDaysUntilCalendarModuleExists(filedOn: IsoDate, days: number): IsoDate {
-  const [y, m, d] = filedOn.split('-').map(Number) as [number, number, number]
-  const due = new Date(Date.UTC(y, m - 1, d + days))
-  return due.toISOString().slice(0, 10) as IsoDate
+export function dataRightsDueOn(filedOn: IsoDate, businessDays: number): IsoDate {
+  const holidays = new Set(colombianHolidaysBetween(filedOn, addCalendarDays(filedOn, businessDays * 2 + 30)))
+  return addBusinessDays(filedOn, businessDays, holidays)
 }
 
 export async function fileDataRightsRequest(
@@ -35,7 +36,7 @@ export async function fileDataRightsRequest(
   const termKey =
     input.kind === 'query' ? 'identity.data_rights_query_business_days' : 'identity.data_rights_claim_business_days'
   const days = await getSetting(termKey, { now })
-  const dueOn = dueOnCountingCalendarDaysUntilCalendarModuleExists(todayInBogota(now), days)
+  const dueOn = dataRightsDueOn(todayInBogota(now), days)
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(dataRightsRequests)

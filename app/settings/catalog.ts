@@ -118,6 +118,12 @@ export const SETTINGS = {
     source: 'CPACA art. 14 parágrafo; su aplicación a PQR de la Ley 142 no está confirmada',
     confirmed: false,
   }),
+  'pqr.at_risk_business_days': def('business_days', {
+    label: 'Días hábiles restantes para marcar un caso en riesgo de vencer',
+    default: 3,
+    source: 'Política de la empresa (tablero de vencimientos)',
+    confirmed: false,
+  }),
   'calendar.saturdays_are_business_days': def('boolean', {
     label: '¿Los sábados son días hábiles?',
     default: false,

@@ -83,6 +83,8 @@ export async function seedBillingHistory(anyDb: AnyDb, opts: { now: Date; seed: 
     }
     await db.transaction((tx) => issueLiquidation(tx, { runId: run.value.runId, actor }))
     invoices += outcome.invoices
+    // Fresh statistics as the ledger grows, so allocation queries keep their index plans.
+    await db.execute(sql`analyze invoices, invoice_lines, ledger_entries, payments, payment_allocations`)
     const t1 = performance.now()
     const paid = await payPeriod(db, opts.seed, period, run.value.runId, today)
     payments += paid

@@ -85,7 +85,12 @@ try {
 
 /** COPY the run's rows out to memory, then time COPY FROM STDIN into empty tables with the same indexes. */
 async function measureCopy(runId: string): Promise<number> {
-  const client = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
+  // One connection per COPY: postgres.js does not start a second COPY on a connection that has run one.
+  const connect = async () => {
+    const c = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
+    await c`select 1`
+    return c
+  }
   const sources = {
     invoices: `select * from invoices where liquidation_run_id = '${runId}'`,
     invoice_lines: `select l.* from invoice_lines l join invoices i on i.id = l.invoice_id where i.liquidation_run_id = '${runId}'`,
@@ -93,19 +98,21 @@ async function measureCopy(runId: string): Promise<number> {
   }
   const buffers: Record<string, Buffer[]> = {}
   for (const [table, query] of Object.entries(sources)) {
-    await client.unsafe(`create table copy_${table} (like ${table} including defaults including indexes)`)
+    const c = await connect()
+    await c.unsafe(`create table copy_${table} (like ${table} including defaults including indexes)`)
     const chunks: Buffer[] = []
-    const readable = await client.unsafe(`copy (${query}) to stdout`).readable()
-    for await (const chunk of readable) chunks.push(chunk as Buffer)
+    for await (const chunk of await c.unsafe(`copy (${query}) to stdout`).readable()) chunks.push(chunk as Buffer)
     buffers[table] = chunks
+    await c.end()
   }
+  const clients = await Promise.all(Object.keys(sources).map(() => connect()))
   const t = performance.now()
-  for (const table of Object.keys(sources)) {
-    const stream = await client.unsafe(`copy copy_${table} from stdin`).writable()
+  for (const [i, table] of Object.keys(sources).entries()) {
+    const stream = await clients[i]!.unsafe(`copy copy_${table} from stdin`).writable()
     await pipeline(Readable.from(buffers[table]!), stream)
   }
   const seconds = (performance.now() - t) / 1000
-  await client.end()
+  await Promise.all(clients.map((c) => c.end()))
   return seconds
 }
 
