@@ -11,15 +11,13 @@ import { recordTrail } from '~/trail/record.server'
 import { DomainError, fail, ok, type Result } from '~/utils/errors'
 import { hashPassword } from '~/auth/password.server'
 import { sessions, users } from '../../db/schema/auth'
+import { RESET_LINK_INVALID } from './messages'
 import { passwordProblem } from './password-rules'
 import { consumeUserToken, isUserTokenValid, issueUserToken } from './tokens.server'
 
 export type RequestMeta = { requestId?: string | null; ip?: string | null; now?: Date }
 
-export const RESET_REQUESTED_MESSAGE =
-  'Si el correo está registrado, le enviamos un enlace para cambiar la contraseña. Revise su bandeja de entrada y la carpeta de correo no deseado.'
-export const RESET_LINK_INVALID =
-  'El enlace no es válido o ya venció. Pida uno nuevo: cada enlace sirve una sola vez y vence en 30 minutos.'
+export { RESET_LINK_INVALID, RESET_REQUESTED_MESSAGE } from './messages'
 
 /** Always resolves the same way; emails a link only to an active, registered user. */
 export async function requestPasswordReset(

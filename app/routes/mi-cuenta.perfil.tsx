@@ -6,7 +6,7 @@ import { grantConsentNow, listActiveConsents, withdrawConsent } from '~/identity
 import { fileDataRightsRequest, listMyDataRightsRequests } from '~/identity/data-rights.server'
 import { DateText, InstantText } from '~/ui/date'
 import { ErrorList, StatusButton, useIsPending } from '~/ui/forms'
-import { CONSENT_KINDS, DATA_RIGHTS_KINDS } from '../../db/schema/identity'
+import { CONSENT_KIND_VALUES as CONSENT_KINDS, DATA_RIGHTS_KIND_VALUES as DATA_RIGHTS_KINDS } from '~/identity/messages'
 
 const CONSENT_LABELS = {
   data_processing: 'Tratamiento de mis datos personales (Ley 1581 de 2012)',

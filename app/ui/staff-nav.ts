@@ -19,6 +19,7 @@ export const STAFF_NAV: readonly NavItem[] = [
   { to: '/gestion/facturacion/critica', label: 'Crítica', permission: 'billing:read', description: 'Consumos del periodo, desviaciones significativas, liberar o retener cuentas.' },
   { to: '/gestion/tareas', label: 'Tareas', permission: 'jobs:read', description: 'Tareas en segundo plano: avance, reintentos y errores.' },
   { to: '/gestion/ajustes', label: 'Ajustes', permission: 'settings:manage', description: 'Plazos, porcentajes y umbrales vigentes, con su fecha de efecto.' },
+  { to: '/gestion/calendario', label: 'Calendario', permission: 'settings:manage', description: 'Festivos nacionales y días no hábiles de la empresa para contar los plazos.' },
   { to: '/gestion/usuarios', label: 'Usuarios', permission: 'users:manage', description: 'Crear y desactivar usuarios del personal, con su rol y área.' },
   { to: '/gestion/datos-personales', label: 'Datos personales', permission: 'personal_data:manage', description: 'Consultas y reclamos de habeas data con su término legal.' },
   { to: '/gestion/trazabilidad', label: 'Trazabilidad', permission: 'trail:read', description: 'Historia verificada de cada registro: quién, cuándo y qué.' },

@@ -1,7 +1,7 @@
 /**
  * Demo billing history through the engine itself (issue 2: no second, simplified billing computation in the seed):
  * every demo period whose issue date has passed goes through the crítica (app/billing/critica), is released, liquidated
- * and issued (app/billing/liquidation), and then payments are posted with postPayment (app/billing/ledger) with
+ * and issued (app/billing/liquidation), and then payments are posted in batches with postPaymentsBulk (app/billing/ledger) with
  * realistic, deterministic behaviour: most subscribers pay on time, some late, some in part, and about one in ten
  * stops paying 1, 2, 3 or more periods before today (the delinquency the collection and suspension issues need).
  */
@@ -11,7 +11,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { rows, type Db } from '../../app/db.server'
 import { reviewConsumptions } from '../../app/billing/critica/review.server'
 import { runCritica } from '../../app/billing/critica/run.server'
-import { postPayment } from '../../app/billing/ledger/post-payment.server'
+import { postPaymentsBulk } from '../../app/billing/ledger/post-payment.server'
 import { fromDb } from '../../app/billing/money'
 import { issueLiquidation } from '../../app/billing/liquidation/issue.server'
 import { runLiquidation } from '../../app/billing/liquidation/run.server'
@@ -98,7 +98,7 @@ export async function seedBillingHistory(anyDb: AnyDb, opts: { now: Date; seed: 
 
 const CHANNELS: PaymentChannel[] = ['bank_file', 'bank_file', 'gateway', 'counter']
 
-/** Posts the period's payments, each through postPayment, in transactions of a few hundred. */
+/** Posts the period's payments (one per account at most) in set-based batches. */
 async function payPeriod(db: Db, seed: number, period: PeriodRow, runId: string, today: string): Promise<number> {
   const list = await rows<InvoiceRow>(
     db,
@@ -110,14 +110,14 @@ async function payPeriod(db: Db, seed: number, period: PeriodRow, runId: string,
     const plan = planPayment(seed, period, inv, behaviourOf(seed, inv.account_id), remaining)
     return plan && plan.paidOn <= today ? [{ inv, ...plan }] : []
   })
-  for (let i = 0; i < planned.length; i += 250) {
-    await db.transaction(async (tx) => {
-      for (const p of planned.slice(i, i + 250)) {
-        const channel = CHANNELS[Math.floor(draw(seed, `channel:${p.inv.payment_reference}`) * CHANNELS.length)]!
-        const externalRef = channel === 'counter' ? null : `demo-${p.inv.payment_reference}`
-        await postPayment(tx, { accountId: p.inv.account_id, amount: p.amount, paidOn: p.paidOn, channel, externalRef, actor })
-      }
+  // One set-based batch per 2,000 payments (postPaymentsBulk: the same allocation rule as postPayment).
+  for (let i = 0; i < planned.length; i += 2000) {
+    const batch = planned.slice(i, i + 2000).map((p) => {
+      const channel = CHANNELS[Math.floor(draw(seed, `channel:${p.inv.payment_reference}`) * CHANNELS.length)]!
+      const externalRef = channel === 'counter' ? null : `demo-${p.inv.payment_reference}`
+      return { accountId: p.inv.account_id, amount: p.amount, paidOn: p.paidOn, channel, externalRef }
     })
+    await db.transaction((tx) => postPaymentsBulk(tx, batch, { actor }))
   }
   return planned.length
 }

@@ -16,6 +16,8 @@ export type SubscriberFacts = {
   email: string
   accounts: { number: string; address: string; services: string[]; meterSerials: string[] }[]
   otherAccountNumber: string | null
+  /** Accounts no user is linked to yet, with what registration asks for (a subscriber's several accounts first). */
+  registrationAccounts: { number: string; documentNumber: string; paymentReference: string }[]
 }
 
 const accounts = Number(process.argv[2] ?? 5000)
@@ -49,6 +51,17 @@ if (factsFile) {
                             where ua.account_id = a.id and lower(u.email) = lower(${email}))
          order by a.number limit 1`,
   )
+  const unlinked = await rows<{ number: string; document_number: string; payment_reference: string }>(
+    db,
+    sql`select a.number, s.document_number,
+               (select i.payment_reference from invoices i where i.account_id = a.id and i.status = 'issued'
+                 order by i.issue_on desc limit 1) as payment_reference
+          from accounts a join subscribers s on s.id = a.subscriber_id
+         where not exists (select 1 from user_accounts ua where ua.account_id = a.id)
+           and exists (select 1 from invoices i where i.account_id = a.id and i.status = 'issued')
+         order by (select count(*) from accounts a2 where a2.subscriber_id = a.subscriber_id) desc, s.id, a.number
+         limit 2`,
+  )
   const facts: SubscriberFacts = {
     email,
     accounts: own.map((r) => ({
@@ -58,6 +71,11 @@ if (factsFile) {
       meterSerials: r.serials ? r.serials.split(',') : [],
     })),
     otherAccountNumber: other[0]?.number ?? null,
+    registrationAccounts: unlinked.map((r) => ({
+      number: r.number,
+      documentNumber: r.document_number,
+      paymentReference: r.payment_reference,
+    })),
   }
   fs.writeFileSync(factsFile, JSON.stringify(facts, null, 2))
 }

@@ -2,95 +2,103 @@
  * Allocation of payments to open charges, oldest first, skipping amounts on hold (DESIGN.md; Ley 142 art. 155).
  * Negative lines of an invoice (subsidies, adjustments) and credit notes linked to it reduce that invoice's charges
  * before any payment does; a payment's unallocated remainder is a credit the next issued charges consume.
+ *
+ * The rule lives in one set-based statement (allocateAccounts) used by every path: one payment (postPayment), a batch
+ * of payments (postPaymentsBulk), an issue run, a hold release or a debit note. Each step is a running sum:
+ *   1. charges net of applied allocations and entry holds;
+ *   2. the invoice's own credits (negative lines, credit notes), then its invoice-level holds, consume its charges in
+ *      order; credits without an invoice consume the account's oldest charges;
+ *   3. the payments' remainders, oldest first, cover the open charges in order: a payment's interval of the running
+ *      sum overlaps a charge's interval by exactly the amount it pays of it.
  */
 import { sql } from 'drizzle-orm'
 import { rows, type DbOrTx } from '~/db.server'
-import { fromDb, Money, ZERO } from '~/billing/money'
-import { paymentAllocations } from '../../../db/schema/ledger'
-
-type EntryRow = { id: string; amount: string; invoice_id: string | null; allocated: string; held: string }
-type OpenCharge = { id: string; invoiceId: string | null; open: Money }
-
-/** Serialises ledger writes of one account (two payments at once must not allocate the same charge twice). */
-export async function lockAccount(tx: DbOrTx, accountId: string): Promise<void> {
-  await rows(tx, sql`select id from accounts where id = ${accountId}::uuid for update`)
-}
-
-/** The account's open charges in allocation order, net of offsets, allocations and holds. */
-export async function loadOpenCharges(tx: DbOrTx, accountId: string): Promise<OpenCharge[]> {
-  const entries = await rows<EntryRow>(
-    tx,
-    sql`select e.id, e.amount::text, coalesce(e.invoice_id, e.note_of_invoice_id) as invoice_id,
-               coalesce((select sum(a.amount) from payment_allocations a join payments p on p.id = a.payment_id
-                          where a.ledger_entry_id = e.id and p.status = 'applied'), 0)::text as allocated,
-               coalesce((select sum(h.amount) from dispute_holds h
-                          where h.ledger_entry_id = e.id and h.status = 'active'), 0)::text as held
-          from ledger_entries e left join invoices inv on inv.id = e.invoice_id
-          left join invoice_lines l on l.invoice_id = e.invoice_id and l.ledger_entry_id = e.id
-         where e.account_id = ${accountId}::uuid and (inv.id is null or inv.status = 'issued')
-           and e.kind not in ('payment', 'reversal')
-         order by coalesce(e.due_on, e.occurred_on), e.occurred_on, e.created_at, l.position, e.id`,
-  )
-  const invoiceHolds = await rows<{ invoice_id: string; held: string }>(
-    tx,
-    sql`select invoice_id, sum(amount)::text as held from dispute_holds
-         where account_id = ${accountId}::uuid and status = 'active' and invoice_id is not null and ledger_entry_id is null
-         group by invoice_id`,
-  )
-  const offsets = new Map<string | null, Money>()
-  const charges: OpenCharge[] = []
-  for (const e of entries) {
-    const amount = fromDb(e.amount)
-    if (amount.isNegative()) offsets.set(e.invoice_id, (offsets.get(e.invoice_id) ?? ZERO).plus(amount.negated()))
-    else charges.push({ id: e.id, invoiceId: e.invoice_id, open: amount.minus(e.allocated).minus(e.held) })
-  }
-  for (const h of invoiceHolds) offsets.set(`hold:${h.invoice_id}`, fromDb(h.held))
-  // Offsets consume the charges of their own invoice, in order; those without an invoice, the oldest charges.
-  for (const c of charges) {
-    const keys = c.invoiceId ? [c.invoiceId, `hold:${c.invoiceId}`, null] : [null]
-    for (const key of keys) {
-      const available = offsets.get(key)
-      if (!available || available.isZero() || c.open.lte(0)) continue
-      const used = Money.min(available, c.open)
-      c.open = c.open.minus(used)
-      offsets.set(key, available.minus(used))
-    }
-  }
-  return charges.filter((c) => c.open.gt(0))
-}
-
-/** Unallocated remainders of the account's applied payments, oldest first. */
-async function loadAvailablePayments(tx: DbOrTx, accountId: string): Promise<Array<{ id: string; available: Money }>> {
-  const list = await rows<{ id: string; available: string }>(
-    tx,
-    sql`select p.id, (p.amount - coalesce(sum(a.amount), 0))::text as available
-          from payments p left join payment_allocations a on a.payment_id = p.id
-         where p.account_id = ${accountId}::uuid and p.status = 'applied'
-         group by p.id having p.amount - coalesce(sum(a.amount), 0) > 0
-         order by p.paid_on, p.created_at, p.id`,
-  )
-  return list.map((p) => ({ id: p.id, available: fromDb(p.available) }))
-}
 
 export type Allocation = { paymentId: string; ledgerEntryId: string; amount: string }
 
+/** Serialises ledger writes of one account (two payments at once must not allocate the same charge twice). */
+export async function lockAccount(tx: DbOrTx, accountId: string): Promise<void> {
+  await lockAccounts(tx, [accountId])
+}
+
+/** Locks many accounts in a fixed order (id), so two batches never deadlock. */
+export async function lockAccounts(tx: DbOrTx, accountIds: string[]): Promise<void> {
+  if (accountIds.length === 0) return
+  await rows(tx, sql`select id from accounts where id = any(${uuidArray(accountIds)}) order by id for update`)
+}
+
 /** Allocates every available payment remainder of the account to its open charges; records each allocation. */
 export async function allocateAvailableCredit(tx: DbOrTx, accountId: string): Promise<Allocation[]> {
-  const payments = await loadAvailablePayments(tx, accountId)
-  if (payments.length === 0) return []
-  const charges = await loadOpenCharges(tx, accountId)
-  const allocations: Allocation[] = []
-  let i = 0
-  for (const p of payments) {
-    while (p.available.gt(0) && i < charges.length) {
-      const charge = charges[i]!
-      const amount = Money.min(p.available, charge.open)
-      allocations.push({ paymentId: p.id, ledgerEntryId: charge.id, amount: amount.toFixed(2) })
-      p.available = p.available.minus(amount)
-      charge.open = charge.open.minus(amount)
-      if (charge.open.isZero()) i++
-    }
-  }
-  if (allocations.length > 0) await tx.insert(paymentAllocations).values(allocations)
-  return allocations
+  return allocateAccounts(tx, [accountId])
+}
+
+/** The same for many accounts in one statement; allocations ordered by account, payment order, charge order. */
+export async function allocateAccounts(tx: DbOrTx, accountIds: string[]): Promise<Allocation[]> {
+  if (accountIds.length === 0) return []
+  const ids = uuidArray([...new Set(accountIds)])
+  const inserted = await rows<{ payment_id: string; ledger_entry_id: string; amount: string }>(
+    tx,
+    sql`with acc as (select unnest(${ids}) as account_id),
+    pay as (
+      select p.id, p.account_id, p.amount - coalesce((select sum(a.amount) from payment_allocations a where a.payment_id = p.id), 0) as available,
+             p.paid_on, p.created_at
+        from payments p where p.account_id in (select account_id from acc) and p.status = 'applied'),
+    pay_open as (
+      select id, account_id, available,
+             sum(available) over (partition by account_id order by paid_on, created_at, id) - available as p0
+        from pay where available > 0),
+    entries as (
+      select e.id, e.account_id, e.amount, coalesce(e.invoice_id, e.note_of_invoice_id) as inv,
+             row_number() over (partition by e.account_id
+                                order by coalesce(e.due_on, e.occurred_on), e.occurred_on, e.created_at, l.position, e.id) as ord
+        from ledger_entries e left join invoices i on i.id = e.invoice_id
+        left join invoice_lines l on l.invoice_id = e.invoice_id and l.ledger_entry_id = e.id
+       where e.account_id in (select account_id from pay_open) and (i.id is null or i.status = 'issued')
+         and e.kind not in ('payment', 'reversal')),
+    pools as (
+      select account_id, inv, sum(-amount) as credit from entries where amount < 0 group by account_id, inv),
+    inv_holds as (
+      select invoice_id as inv, sum(amount) as held from dispute_holds
+       where account_id in (select account_id from pay_open) and status = 'active'
+         and invoice_id is not null and ledger_entry_id is null group by invoice_id),
+    c0 as (
+      select e.id, e.account_id, e.inv, e.ord,
+             e.amount - coalesce((select sum(a.amount) from payment_allocations a join payments p on p.id = a.payment_id
+                                   where a.ledger_entry_id = e.id and p.status = 'applied'), 0)
+                      - coalesce((select sum(h.amount) from dispute_holds h
+                                   where h.ledger_entry_id = e.id and h.status = 'active'), 0) as open
+        from entries e where e.amount >= 0),
+    c1 as (
+      select c.*, c.open - least(greatest(c.open, 0), greatest(coalesce(pl.credit, 0)
+               - (sum(greatest(c.open, 0)) over w - greatest(c.open, 0)), 0)) as open1
+        from c0 c left join pools pl on pl.account_id = c.account_id and pl.inv = c.inv
+      window w as (partition by c.account_id, c.inv order by c.ord)),
+    c2 as (
+      select c.*, c.open1 - least(greatest(c.open1, 0), greatest(coalesce(h.held, 0)
+               - (sum(greatest(c.open1, 0)) over w - greatest(c.open1, 0)), 0)) as open2
+        from c1 c left join inv_holds h on h.inv = c.inv
+      window w as (partition by c.account_id, c.inv order by c.ord)),
+    c3 as (
+      select c.*, c.open2 - least(greatest(c.open2, 0), greatest(coalesce(pl.credit, 0)
+               - (sum(greatest(c.open2, 0)) over w - greatest(c.open2, 0)), 0)) as open3
+        from c2 c left join pools pl on pl.account_id = c.account_id and pl.inv is null
+      window w as (partition by c.account_id order by c.ord)),
+    charge_open as (
+      select id, account_id, ord, open3, sum(open3) over (partition by account_id order by ord) - open3 as c0
+        from c3 where open3 > 0),
+    alloc as (
+      select p.id as payment_id, c.id as ledger_entry_id, p.account_id, p.p0, c.ord,
+             least(p.p0 + p.available, c.c0 + c.open3) - greatest(p.p0, c.c0) as amount
+        from pay_open p join charge_open c on c.account_id = p.account_id
+       where c.c0 < p.p0 + p.available and p.p0 < c.c0 + c.open3)
+    insert into payment_allocations (payment_id, ledger_entry_id, amount)
+    select payment_id, ledger_entry_id, amount from alloc where amount > 0 order by account_id, p0, ord
+    returning payment_id, ledger_entry_id, amount::text`,
+  )
+  return inserted.map((a) => ({ paymentId: a.payment_id, ledgerEntryId: a.ledger_entry_id, amount: a.amount }))
+}
+
+/** A uuid[] parameter as one text value: the same on postgres.js and PGlite. */
+export function uuidArray(ids: string[]) {
+  return sql`string_to_array(${ids.join(',')}, ',')::uuid[]`
 }

@@ -1,14 +1,17 @@
 /**
- * Posts a payment: a negative ledger entry, then allocation to open charges oldest first, skipping amounts on hold.
- * What is left over stays as a credit (a negative balance) that the next issued invoice consumes.
- * Idempotent per (channel, external_ref): a payment reported twice is posted once.
+ * Posts payments: a negative ledger entry each, then allocation to open charges oldest first, skipping amounts on
+ * hold (allocate.server.ts, the one rule). What is left over stays as a credit (a negative balance) that the next
+ * issued invoice consumes. Idempotent per (channel, external_ref): a payment reported twice is posted once.
+ * postPaymentsBulk writes a whole batch (a bank file, the demo history) in a few set-based statements; postPayment is
+ * the same path with one payment.
  */
-import { and, eq } from 'drizzle-orm'
-import type { DbOrTx } from '~/db.server'
+import { randomUUID } from 'node:crypto'
+import { sql } from 'drizzle-orm'
+import { rows, type DbOrTx } from '~/db.server'
 import { money, toDb } from '~/billing/money'
 import { recordTrail, type TrailActor } from '~/trail/record.server'
-import { ledgerEntries, payments, type PaymentChannel } from '../../../db/schema/ledger'
-import { allocateAvailableCredit, lockAccount, type Allocation } from './allocate.server'
+import type { PaymentChannel } from '../../../db/schema/ledger'
+import { allocateAccounts, lockAccounts, type Allocation } from './allocate.server'
 
 export type PostPaymentInput = {
   accountId: string
@@ -22,40 +25,108 @@ export type PostPaymentInput = {
 export type PostedPayment = { paymentId: string; isDuplicate: boolean; allocations: Allocation[] }
 
 export async function postPayment(tx: DbOrTx, input: PostPaymentInput): Promise<PostedPayment> {
-  const amount = money(input.amount)
-  if (amount.lte(0)) throw new Error('payment amount must be positive')
-  await lockAccount(tx, input.accountId)
-  if (input.externalRef) {
-    const [existing] = await tx
-      .select({ id: payments.id })
-      .from(payments)
-      .where(and(eq(payments.channel, input.channel), eq(payments.externalRef, input.externalRef)))
-    if (existing) return { paymentId: existing.id, isDuplicate: true, allocations: [] }
-  }
-  const [payment] = await tx
-    .insert(payments)
-    .values({ accountId: input.accountId, amount: toDb(amount), paidOn: input.paidOn, channel: input.channel, externalRef: input.externalRef ?? null })
-    .returning({ id: payments.id })
-  const paymentId = payment!.id
-  await tx.insert(ledgerEntries).values({
-    accountId: input.accountId,
-    occurredOn: input.paidOn,
-    kind: 'payment',
-    concept: 'pago',
-    amount: toDb(amount.negated()),
-    paymentId,
-    description: `Pago recibido (${CHANNEL_LABELS[input.channel]})`,
-    createdBy: input.actor?.kind === 'user' ? input.actor.userId : null,
+  const [posted] = await postPaymentsBulk(tx, [input], { actor: input.actor })
+  return posted!
+}
+
+const keyOf = (p: { channel: string; externalRef?: string | null }) => (p.externalRef ? `${p.channel}|${p.externalRef}` : null)
+
+/**
+ * Posts many payments at once, in input order (which breaks ties of the same day in the allocation order).
+ * The trail gets one 'payment.posted' entry for a single payment and one 'payment.batch_posted' entry for a batch.
+ */
+export async function postPaymentsBulk(
+  tx: DbOrTx,
+  inputs: PostPaymentInput[],
+  opts: { actor?: TrailActor } = {},
+): Promise<PostedPayment[]> {
+  if (inputs.length === 0) return []
+  for (const p of inputs) if (money(p.amount).lte(0)) throw new Error('payment amount must be positive')
+  await lockAccounts(tx, [...new Set(inputs.map((p) => p.accountId))].sort())
+  const existing = await findExisting(tx, inputs)
+  const results: Array<PostedPayment | null> = inputs.map(() => null)
+  const fresh: Array<{ i: number; p: PostPaymentInput }> = []
+  const seen = new Map<string, number>()
+  inputs.forEach((p, i) => {
+    const key = keyOf(p)
+    const found = key ? existing.get(key) : undefined
+    if (found) results[i] = { paymentId: found, isDuplicate: true, allocations: [] }
+    else if (key && seen.has(key)) results[i] = { paymentId: '', isDuplicate: true, allocations: [] }
+    else {
+      if (key) seen.set(key, i)
+      fresh.push({ i, p })
+    }
   })
-  const allocations = await allocateAvailableCredit(tx, input.accountId)
+  const actor = opts.actor ?? { kind: 'system', label: 'billing' }
+  const createdBy = actor.kind === 'user' ? actor.userId : null
+  const payload = fresh.map(({ i, p }) => ({
+    i, id: randomUUID(), account_id: p.accountId, amount: toDb(money(p.amount)), paid_on: p.paidOn, channel: p.channel,
+    external_ref: p.externalRef ?? null, description: `Pago recibido (${CHANNEL_LABELS[p.channel]})`,
+  }))
+  // created_at grows with the input order: it breaks ties of the same day in the allocation order.
+  await tx.execute(
+    sql`with x as (
+          select * from json_to_recordset(${JSON.stringify(payload)}::json) as x(i int, id uuid, account_id uuid,
+                 amount numeric, paid_on date, channel text, external_ref text, description text)),
+        p as (
+          insert into payments (id, account_id, amount, paid_on, channel, external_ref, created_at)
+          select id, account_id, amount, paid_on, channel::payment_channel, external_ref, now() + i * interval '1 microsecond'
+            from x order by i
+          returning id)
+        insert into ledger_entries (account_id, occurred_on, kind, concept, amount, payment_id, description, created_by)
+        select x.account_id, x.paid_on, 'payment', 'pago', -x.amount, p.id, x.description, ${createdBy}::uuid
+          from p join x on x.id = p.id`,
+  )
+  const byIndex = new Map(payload.map((r) => [r.i, r.id]))
+  const allocations = await allocateAccounts(tx, fresh.map(({ p }) => p.accountId))
+  const byPayment = new Map<string, Allocation[]>()
+  for (const a of allocations) byPayment.set(a.paymentId, [...(byPayment.get(a.paymentId) ?? []), a])
+  for (const { i } of fresh) {
+    const paymentId = byIndex.get(i)!
+    results[i] = { paymentId, isDuplicate: false, allocations: byPayment.get(paymentId) ?? [] }
+  }
+  inputs.forEach((p, i) => {
+    if (results[i]!.paymentId === '') results[i] = { ...results[i]!, paymentId: results[seen.get(keyOf(p)!)!]!.paymentId }
+  })
+  await trailPosted(tx, actor, fresh.map(({ i, p }) => ({ p, paymentId: results[i]!.paymentId, allocations: results[i]!.allocations.length })))
+  return results as PostedPayment[]
+}
+
+async function findExisting(tx: DbOrTx, inputs: PostPaymentInput[]): Promise<Map<string, string>> {
+  const refs = inputs.filter((p) => p.externalRef).map((p) => ({ channel: p.channel, ref: p.externalRef }))
+  if (refs.length === 0) return new Map()
+  const found = await rows<{ channel: string; external_ref: string; id: string }>(
+    tx,
+    sql`select p.channel::text, p.external_ref, p.id from payments p
+          join json_to_recordset(${JSON.stringify(refs)}::json) as x(channel text, ref text)
+            on p.channel::text = x.channel and p.external_ref = x.ref`,
+  )
+  return new Map(found.map((r) => [`${r.channel}|${r.external_ref}`, r.id]))
+}
+
+type Posted = { p: PostPaymentInput; paymentId: string; allocations: number }
+
+async function trailPosted(tx: DbOrTx, actor: TrailActor, posted: Posted[]): Promise<void> {
+  if (posted.length === 0) return
+  if (posted.length === 1) {
+    const { p, paymentId, allocations } = posted[0]!
+    await recordTrail(tx, {
+      entityType: 'payment',
+      entityId: paymentId,
+      action: 'payment.posted',
+      actor,
+      summary: { accountId: p.accountId, amount: toDb(money(p.amount)), paidOn: p.paidOn, channel: p.channel, allocations },
+    })
+    return
+  }
+  const total = posted.reduce((s, x) => s.plus(money(x.p.amount)), money('0'))
   await recordTrail(tx, {
     entityType: 'payment',
-    entityId: paymentId,
-    action: 'payment.posted',
-    actor: input.actor ?? { kind: 'system', label: 'billing' },
-    summary: { accountId: input.accountId, amount: toDb(amount), paidOn: input.paidOn, channel: input.channel, allocations: allocations.length },
+    entityId: posted[0]!.paymentId,
+    action: 'payment.batch_posted',
+    actor,
+    summary: { payments: posted.length, total: toDb(total), first: posted[0]!.paymentId, last: posted[posted.length - 1]!.paymentId },
   })
-  return { paymentId, isDuplicate: false, allocations }
 }
 
 export const CHANNEL_LABELS: Record<PaymentChannel, string> = {

@@ -5,12 +5,12 @@
  */
 import { and, eq, sql } from 'drizzle-orm'
 import { rows, type DbOrTx } from '~/db.server'
-import { allocateAvailableCredit } from '~/billing/ledger/allocate.server'
+import { allocateAccounts } from '~/billing/ledger/allocate.server'
 import { recordTrail, type TrailActor } from '~/trail/record.server'
 import { DomainError, fail, ok, type Result } from '~/utils/errors'
 import { liquidationRuns } from '../../../db/schema/ledger'
 
-export type IssueInput = { runId: string; actor: TrailActor }
+export type IssueInput = { runId: string; actor: TrailActor; requestId?: string | null; ip?: string | null }
 
 export async function issueLiquidation(tx: DbOrTx, input: IssueInput): Promise<Result<{ invoices: number }>> {
   const userId = input.actor.kind === 'user' ? input.actor.userId : null
@@ -34,12 +34,22 @@ export async function issueLiquidation(tx: DbOrTx, input: IssueInput): Promise<R
          where i.liquidation_run_id = ${input.runId}::uuid and p.status = 'applied'
            and p.amount > coalesce((select sum(a.amount) from payment_allocations a where a.payment_id = p.id), 0)`,
   )
-  for (const a of withCredit) await allocateAvailableCredit(tx, a.account_id)
+  await allocateAccounts(tx, withCredit.map((a) => a.account_id))
+  // The period is issued once its run is (a zone's run leaves it liquidated until every zone is issued).
+  await tx.execute(sql`
+    update billing_periods p set status = (case when not exists (
+             select 1 from premises pr where pr.cycle_id = p.cycle_id and not exists (
+               select 1 from liquidation_runs r where r.period_id = p.id and r.status = 'issued'
+                  and (r.zone_id is null or r.zone_id = pr.zone_id)))
+           then 'issued' else 'liquidated' end)::period_status
+     where p.id = ${run.periodId}::uuid and p.status <> 'closed'`)
   await recordTrail(tx, {
     entityType: 'liquidation_run',
     entityId: input.runId,
     action: 'liquidation.issued',
     actor: input.actor,
+    requestId: input.requestId,
+    ip: input.ip,
     summary: { before: { status: 'draft' }, after: { status: 'issued' }, invoices: issued.length, totals: run.totals },
   })
   return ok({ invoices: issued.length })
