@@ -59,6 +59,11 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'gestion.calendario.tsx': { policy: staff('settings:manage') },
   'gestion.facturacion._index.tsx': { policy: staff('billing:read') },
   'gestion.facturacion.liquidaciones._index.tsx': { policy: staff('billing:read', 'billing:operate') },
+  'gestion.facturacion.liquidaciones.$runId.tsx': {
+    policy: staff('billing:read'),
+    params: { runId: MISSING_ID },
+    isMissingFixture: true,
+  },
   'gestion.facturacion.critica.tsx': { policy: staff('billing:read', 'billing:operate') },
   'gestion.facturacion.lecturas.tsx': { policy: staff('billing:operate') },
   'gestion.facturacion.tarifas._index.tsx': { policy: staff('billing:read', 'billing:operate') },

@@ -1,7 +1,7 @@
 /**
  * Playwright globalSetup: build once (skip with E2E_SKIP_BUILD=1), create a fresh database (a new PGlite directory
  * under a temp folder, or a new database on the server named by DATABASE_URL), migrate and seed it with the demo
- * data (E2E_SEED_ACCOUNTS accounts, default 300 for speed; the demo users exist whatever the count), then start
+ * data (E2E_SEED_ACCOUNTS accounts, default 100 for speed; the demo users exist whatever the count), then start
  * server.ts on a free port. The returned teardown sends SIGTERM and fails if the server does not exit 0.
  */
 import { execSync } from 'node:child_process'
@@ -23,7 +23,7 @@ export default async function globalSetup() {
   }
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-e2e-'))
   const database = await createTestDatabase(tmpDir, process.env.DATABASE_URL)
-  const accounts = Number(process.env.E2E_SEED_ACCOUNTS ?? 300)
+  const accounts = Number(process.env.E2E_SEED_ACCOUNTS ?? 100)
   console.log(`[e2e] engine: ${database.engineLabel}; sembrando ${accounts} cuentas de demostración`)
   const factsFile = path.join(tmpDir, 'facts.json')
   let server: RunningServer
