@@ -53,7 +53,7 @@ test('start a liquidation from the page, follow the job, read the control report
   expect(queued.run.job?.status).toBe('queued')
   expect(queued.report).toBeNull()
 
-  await drainJobs(db)
+  await drainJobs({ db })
   const view = await runLoader({ request: request(url, leader), params: { runId }, context: ctx })
   expect(view.run.status).toBe('draft')
   expect(view.run.job).toMatchObject({ status: 'succeeded', progressDone: 4, progressTotal: 4 })

@@ -11,9 +11,10 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import postgres from 'postgres'
 
-const { values } = parseArgs({ options: { accounts: { type: 'string' }, keep: { type: 'boolean' } } })
+const { values } = parseArgs({ options: { accounts: { type: 'string' }, keep: { type: 'boolean' }, batch: { type: 'string' } } })
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const accounts = Number(values.accounts ?? 100_000)
+const batchSize = Number(values.batch ?? 1000)
 const name = `vt_bench_liq_${process.pid}`
 const admin = postgres(withDatabase(serverUrl, 'postgres'), { max: 1, onnotice: () => {} })
 await admin.unsafe(`create database ${name}`)
@@ -55,7 +56,8 @@ try {
   t = performance.now()
   const started = await db.transaction((tx) => startLiquidation(tx, { periodId: period.id, actor: { kind: 'system', label: 'benchmark' } }))
   if (!started.ok) throw started.error
-  const outcome = await runLiquidation(db, started.value.runId)
+  const timings = { select: 0, read: 0, compute: 0, write: 0, commit: 0 }
+  const outcome = await runLiquidation(db, started.value.runId, { batchSize, timings })
   const seconds = (performance.now() - t) / 1000
   clearInterval(sampler)
   if (!outcome.ok) throw new Error(outcome.error)
@@ -75,6 +77,9 @@ try {
   console.log(`  facturas por segundo: ${Math.round(outcome.invoices / seconds)}`)
   console.log(`  filas escritas:      ${written} (facturas ${counts!.invoices}, líneas ${counts!.lines}, asientos ${counts!.entries}), ${Math.round(written / seconds)} filas/s`)
   console.log(`  techo COPY:          ${copySeconds.toFixed(2)} s para las mismas filas → razón ${ratio.toFixed(2)} (meta ≥ 0,3)`)
+  const phase = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+  console.log(`  por fase (lotes de ${batchSize}): elegir cuentas ${phase(timings.select)}, leer ${phase(timings.read)}, calcular ${phase(timings.compute)}, escribir ${phase(timings.write)}, confirmar ${phase(timings.commit)}`)
+  console.log(`  carga de la máquina: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} (uptime)`)
   console.log(`  memoria máxima durante la liquidación: ${mib(peakRss)} (meta < 1 GiB); maxRSS del proceso: ${mib(process.resourceUsage().maxRSS * 1024)}`)
 } finally {
   await closeDb()

@@ -35,10 +35,18 @@ export async function allocateAvailableCredit(tx: DbOrTx, accountId: string): Pr
 /** The same for many accounts in one statement; allocations ordered by account, payment order, charge order. */
 export async function allocateAccounts(tx: DbOrTx, accountIds: string[]): Promise<Allocation[]> {
   if (accountIds.length === 0) return []
+  // A savepoint scopes `set local` when the caller passes the pool instead of a transaction.
+  const inserted = await tx.transaction(async (t) => {
+    await withoutJit(t)
+    return rows<{ payment_id: string; ledger_entry_id: string; amount: string }>(t, allocationSql(accountIds))
+  })
+  return inserted.map((a) => ({ paymentId: a.payment_id, ledgerEntryId: a.ledger_entry_id, amount: a.amount }))
+}
+
+/** The allocation statement for a set of accounts (exported for EXPLAIN in the benchmark). */
+export function allocationSql(accountIds: string[]) {
   const ids = uuidArray([...new Set(accountIds)])
-  const inserted = await rows<{ payment_id: string; ledger_entry_id: string; amount: string }>(
-    tx,
-    sql`with acc as (select unnest(${ids}) as account_id),
+  return sql`with acc as (select unnest(${ids}) as account_id),
     pay as (
       select p.id, p.account_id, p.amount - coalesce((select sum(a.amount) from payment_allocations a where a.payment_id = p.id), 0) as available,
              p.paid_on, p.created_at
@@ -93,9 +101,16 @@ export async function allocateAccounts(tx: DbOrTx, accountIds: string[]): Promis
        where c.c0 < p.p0 + p.available and p.p0 < c.c0 + c.open3)
     insert into payment_allocations (payment_id, ledger_entry_id, amount)
     select payment_id, ledger_entry_id, amount from alloc where amount > 0 order by account_id, p0, ord
-    returning payment_id, ledger_entry_id, amount::text`,
-  )
-  return inserted.map((a) => ({ paymentId: a.payment_id, ledgerEntryId: a.ledger_entry_id, amount: a.amount }))
+    returning payment_id, ledger_entry_id, amount::text`
+}
+
+/**
+ * Turns PostgreSQL's JIT off for the rest of the transaction. Its cost estimate for these set-based statements is
+ * high (correlated sums), so the server spent 16 s of a 16.9 s allocation compiling the plan that then ran in
+ * milliseconds (EXPLAIN ANALYZE, 1,500 accounts). Harmless on PGlite, which has no JIT.
+ */
+export async function withoutJit(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`set local jit = off`)
 }
 
 /** A uuid[] parameter as one text value: the same on postgres.js and PGlite. */

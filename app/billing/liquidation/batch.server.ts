@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm'
 import { rows, type DbOrTx } from '~/db.server'
 import { fromDb, toDb } from '~/billing/money'
 import { makePaymentReference } from '~/billing/payment-reference'
+import { withoutJit } from '~/billing/ledger/allocate.server'
 import { balanceQuery, COUNTED_ENTRIES } from '~/billing/ledger/balance.server'
 import type { Estrato, Service, TariffCategory, TariffSchedule, UseClass } from '~/billing/tariffs/types'
 import { computeLiquidation, computeServiceLines } from './compute'
@@ -30,7 +31,11 @@ export type RunContext = {
   roundTotalToTen: boolean
   /** Memoised service lines by category, services and m³ (most accounts share them). */
   cache: Map<string, ComputedLine[]>
+  /** Milliseconds per phase, summed over batches, when the caller asks for them (the benchmark). */
+  timings?: PhaseTimings
 }
+
+export type PhaseTimings = { select: number; read: number; compute: number; write: number; commit: number }
 
 type AccountRow = { id: string; services: string[] | string; estrato: number | null; use_class: UseClass; billed_m3: number | string }
 
@@ -109,8 +114,16 @@ function serviceLinesFor(ctx: RunContext, row: AccountRow, category: TariffCateg
 /** Computes and writes the draft invoices of one batch; returns how many were written. */
 export async function liquidateBatch(tx: DbOrTx, ctx: RunContext, batch: AccountRow[]): Promise<number> {
   if (batch.length === 0) return 0
+  let mark = performance.now()
+  const lap = (phase: keyof PhaseTimings) => {
+    const t = performance.now()
+    if (ctx.timings) ctx.timings[phase] += t - mark
+    mark = t
+  }
+  await withoutJit(tx)
   const states = await loadStates(tx, ctx, batch.map((a) => a.id))
   const refs = await rows<{ n: string }>(tx, sql`select nextval('payment_reference_seq')::text as n from generate_series(1, ${batch.length})`)
+  lap('read')
   const invoiceRows: unknown[] = []
   const entryRows: unknown[] = []
   const lineRows: unknown[] = []
@@ -161,7 +174,9 @@ export async function liquidateBatch(tx: DbOrTx, ctx: RunContext, batch: Account
       })
     })
   })
+  lap('compute')
   await writeBatch(tx, ctx, invoiceRows, entryRows, lineRows)
+  lap('write')
   return batch.length
 }
 

@@ -5,7 +5,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm'
 import { rows, type DbOrTx } from '~/db.server'
-import { allocateAccounts } from '~/billing/ledger/allocate.server'
+import { allocateAccounts, withoutJit } from '~/billing/ledger/allocate.server'
 import { recordTrail, type TrailActor } from '~/trail/record.server'
 import { DomainError, fail, ok, type Result } from '~/utils/errors'
 import { liquidationRuns } from '../../../db/schema/ledger'
@@ -15,6 +15,7 @@ export type IssueInput = { runId: string; actor: TrailActor; requestId?: string 
 export async function issueLiquidation(tx: DbOrTx, input: IssueInput): Promise<Result<{ invoices: number }>> {
   const userId = input.actor.kind === 'user' ? input.actor.userId : null
   const now = new Date()
+  await withoutJit(tx)
   const [run] = await tx
     .update(liquidationRuns)
     .set({ status: 'issued', approvedBy: userId, approvedAt: now, issuedBy: userId, issuedAt: now })

@@ -12,12 +12,12 @@ import { getSettingsSnapshot } from '~/settings/read.server'
 import { billingCycles } from '../../../db/schema/areas'
 import { billingPeriods } from '../../../db/schema/readings'
 import { liquidationRuns } from '../../../db/schema/ledger'
-import { liquidateBatch, nextAccounts, type RunContext } from './batch.server'
+import { liquidateBatch, nextAccounts, type PhaseTimings, type RunContext } from './batch.server'
 import { summariseRun } from './report.server'
 
 export type Progress = (done: number, total: number, message: string) => Promise<void> | void
 
-export type RunOptions = { batchSize?: number; onProgress?: Progress }
+export type RunOptions = { batchSize?: number; onProgress?: Progress; timings?: PhaseTimings }
 
 export type RunOutcome = { ok: true; invoices: number } | { ok: false; error: string }
 
@@ -27,6 +27,7 @@ export async function runLiquidation(db: Db, runId: string, opts: RunOptions = {
     await db.update(liquidationRuns).set({ status: 'failed', error: ctx.error, finishedAt: new Date() }).where(eq(liquidationRuns.id, runId))
     return { ok: false, error: ctx.error }
   }
+  ctx.timings = opts.timings
   await deleteDrafts(db, runId)
   const total = await countPending(db, ctx)
   const batchSize = opts.batchSize ?? 1000
@@ -34,9 +35,17 @@ export async function runLiquidation(db: Db, runId: string, opts: RunOptions = {
   let after: string | null = null
   await opts.onProgress?.(0, total, 'Liquidando')
   for (;;) {
+    const t = performance.now()
     const batch = await nextAccounts(db, ctx, after, batchSize)
+    if (ctx.timings) ctx.timings.select += performance.now() - t
     if (batch.length === 0) break
-    done += await db.transaction((tx) => liquidateBatch(tx, ctx, batch))
+    let inside = 0
+    done += await db.transaction(async (tx) => {
+      const n = await liquidateBatch(tx, ctx, batch)
+      inside = performance.now()
+      return n
+    })
+    if (ctx.timings) ctx.timings.commit += performance.now() - inside
     after = batch[batch.length - 1]!.id
     await opts.onProgress?.(done, total, `Liquidadas ${done} de ${total} cuentas`)
   }
