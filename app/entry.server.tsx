@@ -6,7 +6,7 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { contentSecurityPolicy } from '~/security/headers'
-import { NonceProvider } from '~/security/nonce-context'
+import { NonceProvider } from '~/ui/nonce'
 import { createNonce } from '~/security/nonce.server'
 
 export const streamTimeout = 5_000

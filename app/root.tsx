@@ -2,7 +2,7 @@ import type { LinksFunction, MetaFunction } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import stylesheet from '~/styles/app.css?url'
-import { useNonce } from '~/security/nonce-context'
+import { useNonce } from '~/ui/nonce'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { PublicHeader, SiteFooter } from '~/ui/site-header'
 

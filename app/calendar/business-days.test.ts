@@ -14,12 +14,41 @@ import {
 
 // Official calendars (colombia-rules.md §4, 2025 and 2026 columns), not the holiday library.
 const HOLIDAYS: ReadonlySet<string> = new Set([
-  '2025-01-01', '2025-01-06', '2025-03-24', '2025-04-17', '2025-04-18', '2025-05-01', '2025-06-02', '2025-06-23',
-  '2025-06-30', '2025-07-20', '2025-08-07', '2025-08-18', '2025-10-13', '2025-11-03', '2025-11-17', '2025-12-08',
+  '2025-01-01',
+  '2025-01-06',
+  '2025-03-24',
+  '2025-04-17',
+  '2025-04-18',
+  '2025-05-01',
+  '2025-06-02',
+  '2025-06-23',
+  '2025-06-30',
+  '2025-07-20',
+  '2025-08-07',
+  '2025-08-18',
+  '2025-10-13',
+  '2025-11-03',
+  '2025-11-17',
+  '2025-12-08',
   '2025-12-25',
-  '2026-01-01', '2026-01-12', '2026-03-23', '2026-04-02', '2026-04-03', '2026-05-01', '2026-05-18', '2026-06-08',
-  '2026-06-15', '2026-06-29', '2026-07-20', '2026-08-07', '2026-08-17', '2026-10-12', '2026-11-02', '2026-11-16',
-  '2026-12-08', '2026-12-25',
+  '2026-01-01',
+  '2026-01-12',
+  '2026-03-23',
+  '2026-04-02',
+  '2026-04-03',
+  '2026-05-01',
+  '2026-05-18',
+  '2026-06-08',
+  '2026-06-15',
+  '2026-06-29',
+  '2026-07-20',
+  '2026-08-07',
+  '2026-08-17',
+  '2026-10-12',
+  '2026-11-02',
+  '2026-11-16',
+  '2026-12-08',
+  '2026-12-25',
 ])
 const SAT: CalendarOptions = { saturdays: true }
 const NONE: CalendarOptions = {}
@@ -44,7 +73,13 @@ describe('isBusinessDay', () => {
 describe('addBusinessDays', () => {
   test.each([
     // start, n, opts, expected, why
-    ['2025-03-21', 15, NONE, '2025-04-14', 'a reclamo filed on Friday before a festivo Monday is due 15 business days later'],
+    [
+      '2025-03-21',
+      15,
+      NONE,
+      '2025-04-14',
+      'a reclamo filed on Friday before a festivo Monday is due 15 business days later',
+    ],
     ['2025-03-21', 1, NONE, '2025-03-25', 'day 1 skips the weekend and the Emiliani Monday'],
     ['2025-03-22', 1, NONE, '2025-03-25', 'a Saturday filing: day 1 is the first business day after it'],
     ['2025-03-23', 15, NONE, '2025-04-14', 'a Sunday filing runs like the Friday before'],
@@ -86,7 +121,8 @@ describe('businessDaysBetween', () => {
   })
 
   test('is the inverse of addBusinessDays from a business day', () => {
-    for (const n of [1, 5, 15, 30]) expect(businessDaysBetween('2025-12-15', addBusinessDays('2025-12-15', n, HOLIDAYS), HOLIDAYS)).toBe(n)
+    for (const n of [1, 5, 15, 30])
+      expect(businessDaysBetween('2025-12-15', addBusinessDays('2025-12-15', n, HOLIDAYS), HOLIDAYS)).toBe(n)
   })
 })
 
@@ -118,7 +154,9 @@ describe('Bogotá instants', () => {
 
   test('startOfBogotaDay is 05:00 UTC, and 72 calendar hours run over the weekend', () => {
     expect(startOfBogotaDay('2025-04-15').toISOString()).toBe('2025-04-15T05:00:00.000Z')
-    expect(addCalendarHours(startOfBogotaDay('2025-04-17'), 72).toISOString()).toBe('2025-04-20T05:00:00.000Z')
+    expect(addCalendarHours(startOfBogotaDay('2025-04-17'), 72).toISOString()).toBe(
+      '2025-04-20T05:00:00.000Z',
+    )
   })
 
   test('calendar days and weekdays', () => {

@@ -67,11 +67,16 @@ export function isBusinessDay(date: IsoDate, holidays: Holidays, opts: CalendarO
  * (CRA glossary; terms run from the day after receipt). n = 0 returns `start`; a negative n counts backwards
  * (day −1 is the last business day before `start`), for alerts "2 business days before the due date".
  */
-export function addBusinessDays(start: IsoDate, n: number, holidays: Holidays, opts: CalendarOptions = {}): IsoDate {
+export function addBusinessDays(
+  start: IsoDate,
+  n: number,
+  holidays: Holidays,
+  opts: CalendarOptions = {},
+): IsoDate {
   if (!Number.isInteger(n)) throw new Error(`not a whole number of business days: ${n}`)
   const step = n < 0 ? -1 : 1
   let day = toDayNumber(start)
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     day += step
     if (isBusinessDay(fromDayNumber(day), holidays, opts)) left--
   }
@@ -82,7 +87,12 @@ export function addBusinessDays(start: IsoDate, n: number, holidays: Holidays, o
  * The number of business days d with a < d ≤ b. When b is before a the result is negative (minus the count of
  * business days d with b < d ≤ a), so "business days left until the due date" goes below zero once overdue.
  */
-export function businessDaysBetween(a: IsoDate, b: IsoDate, holidays: Holidays, opts: CalendarOptions = {}): number {
+export function businessDaysBetween(
+  a: IsoDate,
+  b: IsoDate,
+  holidays: Holidays,
+  opts: CalendarOptions = {},
+): number {
   const from = toDayNumber(a)
   const to = toDayNumber(b)
   if (to < from) return -businessDaysBetween(b, a, holidays, opts)

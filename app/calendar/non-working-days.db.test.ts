@@ -21,19 +21,39 @@ beforeAll(async () => {
 
 describe('company calendar days', () => {
   test('loadHolidaySet merges national holidays with company days and working-day corrections', async () => {
-    const closing = await addCompanyDay({ day: '2025-12-31', kind: 'non_working', reason: 'Cierre contable' }, { userId: adminId }, ctx)
-    const correction = await addCompanyDay({ day: '2025-11-17', kind: 'working', reason: 'Prueba de corrección' }, { userId: adminId }, ctx)
+    const closing = await addCompanyDay(
+      { day: '2025-12-31', kind: 'non_working', reason: 'Cierre contable' },
+      { userId: adminId },
+      ctx,
+    )
+    const correction = await addCompanyDay(
+      { day: '2025-11-17', kind: 'working', reason: 'Prueba de corrección' },
+      { userId: adminId },
+      ctx,
+    )
     expect(closing.ok && correction.ok).toBe(true)
     const set = await loadHolidaySet(db, { from: '2025-11-01', to: '2026-01-31' })
-    expect([...set].sort()).toEqual(['2025-11-03', '2025-12-08', '2025-12-25', '2025-12-31', '2026-01-01', '2026-01-12'])
+    expect([...set].sort()).toEqual([
+      '2025-11-03',
+      '2025-12-08',
+      '2025-12-25',
+      '2025-12-31',
+      '2026-01-01',
+      '2026-01-12',
+    ])
     // A 5-business-day term from 24 Dec now skips 31 Dec too.
     expect(addBusinessDays('2025-12-24', 5, set)).toBe('2026-01-05')
     if (!closing.ok || !correction.ok) return
     const [entry] = await trailFor(closing.value.id)
     expect(entry).toMatchObject({ action: 'calendar.day_added', actorUserId: adminId, requestId: 'req-cal' })
     await removeCompanyDay({ id: correction.value.id }, { userId: adminId }, ctx)
-    expect(await loadHolidaySet(db, { from: '2025-11-17', to: '2025-11-17' })).toEqual(new Set(['2025-11-17']))
-    expect((await trailFor(correction.value.id)).map((t) => t.action)).toEqual(['calendar.day_added', 'calendar.day_removed'])
+    expect(await loadHolidaySet(db, { from: '2025-11-17', to: '2025-11-17' })).toEqual(
+      new Set(['2025-11-17']),
+    )
+    expect((await trailFor(correction.value.id)).map((t) => t.action)).toEqual([
+      'calendar.day_added',
+      'calendar.day_removed',
+    ])
   })
 
   test.each([
@@ -48,8 +68,11 @@ describe('company calendar days', () => {
   })
 
   test('removing a day that no longer exists is a domain error', async () => {
-    const outcome = await removeCompanyDay({ id: '00000000-0000-4000-8000-000000000000' }, { userId: adminId }, ctx)
+    const outcome = await removeCompanyDay(
+      { id: '00000000-0000-4000-8000-000000000000' },
+      { userId: adminId },
+      ctx,
+    )
     expect(outcome.ok ? null : outcome.error.code).toBe('calendar/not_found')
   })
 })
-

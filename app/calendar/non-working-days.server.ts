@@ -11,12 +11,16 @@ import { users } from '../../db/schema/auth'
 import { companyCalendarDays, type CalendarDayKind } from '../../db/schema/calendar'
 import { colombianHolidaysBetween, colombianHolidaysWithNames } from './holidays'
 
-export type CalendarErrorCode = 'calendar/duplicate_day' | 'calendar/not_a_holiday' | 'calendar/already_holiday' | 'calendar/not_found'
+export type CalendarErrorCode =
+  'calendar/duplicate_day' | 'calendar/not_a_holiday' | 'calendar/already_holiday' | 'calendar/not_found'
 type Actor = { userId: string }
 type Meta = { requestId?: string | null; ip?: string | null; now?: Date }
 
 /** National holidays and company days in [from, to] (inclusive), as one set for the business-day functions. */
-export async function loadHolidaySet(dbOrTx: DbOrTx, range: { from: IsoDate; to: IsoDate }): Promise<ReadonlySet<IsoDate>> {
+export async function loadHolidaySet(
+  dbOrTx: DbOrTx,
+  range: { from: IsoDate; to: IsoDate },
+): Promise<ReadonlySet<IsoDate>> {
   const set = new Set(colombianHolidaysBetween(range.from, range.to))
   const company = await dbOrTx
     .select({ day: companyCalendarDays.day, kind: companyCalendarDays.kind })
@@ -31,7 +35,14 @@ export async function loadHolidaySet(dbOrTx: DbOrTx, range: { from: IsoDate; to:
 
 export type CalendarYearView = {
   national: { date: IsoDate; name: string; correctedAsWorking: boolean }[]
-  company: { id: string; day: IsoDate; kind: CalendarDayKind; reason: string; createdByName: string | null; createdAt: string }[]
+  company: {
+    id: string
+    day: IsoDate
+    kind: CalendarDayKind
+    reason: string
+    createdByName: string | null
+    createdAt: string
+  }[]
 }
 
 /** What the admin page shows for one year. */
@@ -51,8 +62,15 @@ export async function getCalendarYear(dbOrTx: DbOrTx, year: number): Promise<Cal
     .orderBy(asc(companyCalendarDays.day))
   const corrected = new Set(company.filter((c) => c.kind === 'working').map((c) => c.day))
   return {
-    national: colombianHolidaysWithNames(year).map((h) => ({ ...h, correctedAsWorking: corrected.has(h.date) })),
-    company: company.map((c) => ({ ...c, createdByName: c.createdByName ?? null, createdAt: c.createdAt.toISOString() })),
+    national: colombianHolidaysWithNames(year).map((h) => ({
+      ...h,
+      correctedAsWorking: corrected.has(h.date),
+    })),
+    company: company.map((c) => ({
+      ...c,
+      createdByName: c.createdByName ?? null,
+      createdAt: c.createdAt.toISOString(),
+    })),
   }
 }
 
@@ -71,10 +89,20 @@ export async function addCompanyDay(
 ): Promise<Result<{ id: string }, DomainError<CalendarErrorCode>>> {
   const holiday = isNationalHoliday(input.day)
   if (input.kind === 'non_working' && holiday) {
-    return fail(new DomainError('calendar/already_holiday', 'Esa fecha ya es festivo nacional: no hace falta agregarla.'))
+    return fail(
+      new DomainError(
+        'calendar/already_holiday',
+        'Esa fecha ya es festivo nacional: no hace falta agregarla.',
+      ),
+    )
   }
   if (input.kind === 'working' && !holiday) {
-    return fail(new DomainError('calendar/not_a_holiday', 'Solo se puede corregir como hábil una fecha que figure como festivo nacional.'))
+    return fail(
+      new DomainError(
+        'calendar/not_a_holiday',
+        'Solo se puede corregir como hábil una fecha que figure como festivo nacional.',
+      ),
+    )
   }
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -82,7 +110,13 @@ export async function addCompanyDay(
       .values({ day: input.day, kind: input.kind, reason: input.reason, createdBy: actor.userId })
       .onConflictDoNothing({ target: companyCalendarDays.day })
       .returning({ id: companyCalendarDays.id })
-    if (!row) return fail(new DomainError('calendar/duplicate_day', 'Ya hay una regla para esa fecha. Elimínela primero si quiere cambiarla.'))
+    if (!row)
+      return fail(
+        new DomainError(
+          'calendar/duplicate_day',
+          'Ya hay una regla para esa fecha. Elimínela primero si quiere cambiarla.',
+        ),
+      )
     await recordTrail(tx, {
       entityType: 'calendar_day',
       entityId: row.id,
@@ -104,7 +138,10 @@ export async function removeCompanyDay(
 ): Promise<Result<{ id: string }, DomainError<CalendarErrorCode>>> {
   return db.transaction(async (tx) => {
     const [row] = await tx.delete(companyCalendarDays).where(eq(companyCalendarDays.id, input.id)).returning()
-    if (!row) return fail(new DomainError('calendar/not_found', 'Ese día ya no existe: quizá otra persona lo eliminó.'))
+    if (!row)
+      return fail(
+        new DomainError('calendar/not_found', 'Ese día ya no existe: quizá otra persona lo eliminó.'),
+      )
     await recordTrail(tx, {
       entityType: 'calendar_day',
       entityId: row.id,

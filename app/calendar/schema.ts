@@ -23,7 +23,10 @@ export const RemoveCompanyDaySchema = z.object({
   id: z.uuid({ error: 'No encontramos ese día.' }),
 })
 
-export const CompanyDayActionSchema = z.discriminatedUnion('intent', [AddCompanyDaySchema, RemoveCompanyDaySchema])
+export const CompanyDayActionSchema = z.discriminatedUnion('intent', [
+  AddCompanyDaySchema,
+  RemoveCompanyDaySchema,
+])
 
 export const CALENDAR_DAY_KIND_LABELS = {
   non_working: 'No hábil para la empresa',

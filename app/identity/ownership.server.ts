@@ -11,7 +11,7 @@ export type OwnershipProof = { accountNumber: string; documentNumber: string; pa
 export const OWNERSHIP_NOT_PROVEN =
   'Los datos no coinciden con nuestros registros. Revise el número de cuenta, el documento del titular y la referencia de pago de una de sus tres últimas facturas.'
 
-const normalise = (v: string) => v.replace(/[\s.\-]/g, '').toUpperCase()
+const normalise = (v: string) => v.replace(/[\s.-]/g, '').toUpperCase()
 
 /** The account id when the three data match, else null. */
 export async function findProvenAccount(tx: DbOrTx, proof: OwnershipProof): Promise<string | null> {

@@ -4,9 +4,28 @@ import { CLOCK_SETTING_KEYS, computeClocks, type CaseEvents, type ClockTerms } f
 
 // Official 2025–2026 calendars (colombia-rules.md §4), not the holiday library.
 const HOLIDAYS: ReadonlySet<string> = new Set([
-  '2025-01-01', '2025-01-06', '2025-03-24', '2025-04-17', '2025-04-18', '2025-05-01', '2025-06-02', '2025-06-23',
-  '2025-06-30', '2025-07-20', '2025-08-07', '2025-08-18', '2025-10-13', '2025-11-03', '2025-11-17', '2025-12-08',
-  '2025-12-25', '2026-01-01', '2026-01-12', '2026-03-23', '2026-04-02', '2026-04-03',
+  '2025-01-01',
+  '2025-01-06',
+  '2025-03-24',
+  '2025-04-17',
+  '2025-04-18',
+  '2025-05-01',
+  '2025-06-02',
+  '2025-06-23',
+  '2025-06-30',
+  '2025-07-20',
+  '2025-08-07',
+  '2025-08-18',
+  '2025-10-13',
+  '2025-11-03',
+  '2025-11-17',
+  '2025-12-08',
+  '2025-12-25',
+  '2026-01-01',
+  '2026-01-12',
+  '2026-03-23',
+  '2026-04-02',
+  '2026-04-03',
 ])
 const TERMS: ClockTerms = {
   answerBusinessDays: 15,
@@ -19,7 +38,8 @@ const TERMS: ClockTerms = {
   atRiskBusinessDays: 3,
   saturdays: false,
 }
-const clocks = (e: CaseEvents, today = '2025-03-25', terms = TERMS) => computeClocks(e, today, HOLIDAYS, terms)
+const clocks = (e: CaseEvents, today = '2025-03-25', terms = TERMS) =>
+  computeClocks(e, today, HOLIDAYS, terms)
 
 test('the default terms are the catalogue defaults', () => {
   const fromCatalogue = Object.fromEntries(
@@ -40,11 +60,18 @@ describe('answer deadline (Ley 142 art. 158: 15 business days, day 1 the busines
   })
 
   test('with Saturdays as business days the term ends earlier', () => {
-    expect(clocks({ filedOn: '2025-03-21' }, '2025-03-25', { ...TERMS, saturdays: true }).answerDueOn).toBe('2025-04-09')
+    expect(clocks({ filedOn: '2025-03-21' }, '2025-03-25', { ...TERMS, saturdays: true }).answerDueOn).toBe(
+      '2025-04-09',
+    )
   })
 
   test.each([
-    [{ grantedOn: '2025-04-10', businessDays: 10 }, '2025-04-30', true, 'granted in time: the new term runs on'],
+    [
+      { grantedOn: '2025-04-10', businessDays: 10 },
+      '2025-04-30',
+      true,
+      'granted in time: the new term runs on',
+    ],
     [{ grantedOn: '2025-04-14', businessDays: 5 }, '2025-04-23', true, 'granted on the last day'],
     [{ grantedOn: '2025-04-15', businessDays: 10 }, '2025-04-14', false, 'granted after the term expired'],
     [{ grantedOn: '2025-04-01', businessDays: 20 }, '2025-04-14', false, 'longer than the setting allows'],
@@ -73,8 +100,16 @@ describe('notification (CPACA arts. 56, 67–69)', () => {
   test.each<[string, Partial<CaseEvents>, string | null]>([
     ['citation sent', { citationSentOn: '2025-04-15' }, '2025-04-24'],
     ['electronic notice not opened', { electronicNoticeSentOn: '2025-04-15' }, '2025-04-24'],
-    ['electronic notice opened late', { electronicNoticeSentOn: '2025-04-15', electronicNoticeOpenedOn: '2025-04-25' }, '2025-04-24'],
-    ['electronic notice opened in time', { electronicNoticeSentOn: '2025-04-15', electronicNoticeOpenedOn: '2025-04-24' }, null],
+    [
+      'electronic notice opened late',
+      { electronicNoticeSentOn: '2025-04-15', electronicNoticeOpenedOn: '2025-04-25' },
+      '2025-04-24',
+    ],
+    [
+      'electronic notice opened in time',
+      { electronicNoticeSentOn: '2025-04-15', electronicNoticeOpenedOn: '2025-04-24' },
+      null,
+    ],
     ['no notice yet', {}, null],
   ])('aviso due (art. 69) when %s', (_, events, due) => {
     expect(clocks({ ...decided, ...events }).avisoDueOn).toBe(due)
@@ -90,11 +125,20 @@ describe('notification (CPACA arts. 56, 67–69)', () => {
     ],
     [
       'electronic, opened on Christmas Eve',
-      { electronicNoticeSentOn: '2025-12-22', electronicNoticeOpenedOn: '2025-12-24', notification: { method: 'electronica', on: '2025-12-24' } },
+      {
+        electronicNoticeSentOn: '2025-12-22',
+        electronicNoticeOpenedOn: '2025-12-24',
+        notification: { method: 'electronica', on: '2025-12-24' },
+      },
       '2025-12-24',
       '2026-01-02',
     ],
-    ['conducta concluyente', { notification: { method: 'conducta_concluyente', on: '2025-05-02' } }, '2025-05-02', '2025-05-09'],
+    [
+      'conducta concluyente',
+      { notification: { method: 'conducta_concluyente', on: '2025-05-02' } },
+      '2025-05-02',
+      '2025-05-09',
+    ],
   ])('%s: effective %s, recurso window (Ley 142 art. 154) ends %s', (_, events, effective, recursoEnd) => {
     const c = clocks({ ...decided, ...events }, '2025-04-16')
     expect(c.notificationEffectiveOn).toBe(effective)
@@ -135,15 +179,38 @@ describe('flags', () => {
   test('the 72 calendar hours to recognise silencio positivo start at 00:00 of the day after the deadline', () => {
     expect(clocks(filed).sapRecognitionDeadline.toISOString()).toBe('2025-04-18T05:00:00.000Z')
     // Due Tuesday 30 Dec 2025: the 72 h run over 1 January, a holiday, because they are calendar hours.
-    expect(clocks({ filedOn: '2025-12-05' }).sapRecognitionDeadline.toISOString()).toBe('2026-01-03T05:00:00.000Z')
+    expect(clocks({ filedOn: '2025-12-05' }).sapRecognitionDeadline.toISOString()).toBe(
+      '2026-01-03T05:00:00.000Z',
+    )
   })
 
   test.each<[string, Partial<CaseEvents>, string, string[], string, boolean]>([
-    ['citation sent late', { citationSentOn: '2025-04-24' }, '2025-04-25', ['citation_late'], 'notify', false],
+    [
+      'citation sent late',
+      { citationSentOn: '2025-04-24' },
+      '2025-04-25',
+      ['citation_late'],
+      'notify',
+      false,
+    ],
     ['no citation after its term', {}, '2025-04-24', ['citation_missing'], 'cite', true],
     ['citation in time, still waiting', { citationSentOn: '2025-04-15' }, '2025-04-24', [], 'notify', false],
-    ['no aviso after the citation term', { citationSentOn: '2025-04-15' }, '2025-04-25', ['aviso_missing'], 'notify', true],
-    ['aviso sent, awaiting delivery', { citationSentOn: '2025-04-15', avisoSentOn: '2025-04-25' }, '2025-04-28', [], 'notify', false],
+    [
+      'no aviso after the citation term',
+      { citationSentOn: '2025-04-15' },
+      '2025-04-25',
+      ['aviso_missing'],
+      'notify',
+      true,
+    ],
+    [
+      'aviso sent, awaiting delivery',
+      { citationSentOn: '2025-04-15', avisoSentOn: '2025-04-25' },
+      '2025-04-28',
+      [],
+      'notify',
+      false,
+    ],
   ])('%s: defects %o', (_, events, today, defects, step, overdue) => {
     const c = clocks({ ...filed, decidedOn: '2025-04-14', ...events }, today)
     expect(c.notificationDefects).toEqual(defects)

@@ -85,7 +85,8 @@ export type NotificationDefect = 'citation_late' | 'citation_missing' | 'aviso_m
 type Ctx = { holidays: Holidays; terms: ClockTerms }
 
 const later = (a: IsoDate, b: IsoDate) => a > b
-const min = (a: IsoDate | null | undefined, b: IsoDate | null | undefined) => (!a ? (b ?? null) : !b || a <= b ? a : b)
+const min = (a: IsoDate | null | undefined, b: IsoDate | null | undefined) =>
+  !a ? (b ?? null) : !b || a <= b ? a : b
 
 function add(start: IsoDate, n: number, { holidays, terms }: Ctx): IsoDate {
   return addBusinessDays(start, n, holidays, { saturdays: terms.saturdays })
@@ -100,7 +101,8 @@ function answerDue(e: CaseEvents, ctx: Ctx) {
   const original = add(e.filedOn, ctx.terms.answerBusinessDays, ctx)
   if (!e.extension) return { original, due: original, accepted: null }
   const { grantedOn, businessDays } = e.extension
-  const accepted = !later(grantedOn, original) && businessDays > 0 && businessDays <= ctx.terms.extensionMaxBusinessDays
+  const accepted =
+    !later(grantedOn, original) && businessDays > 0 && businessDays <= ctx.terms.extensionMaxBusinessDays
   return { original, due: accepted ? add(original, businessDays, ctx) : original, accepted }
 }
 
@@ -131,7 +133,11 @@ function avisoDue(e: CaseEvents, ctx: Ctx): IsoDate | null {
  * siguiente al de la entrega": the business day after delivery (Ley 4/1913 art. 62 excludes non-working days from
  * day-terms; the later reading also protects the user's recurso window).
  */
-export function notificationEffectiveOn(e: CaseEvents, holidays: Holidays, terms: ClockTerms): IsoDate | null {
+export function notificationEffectiveOn(
+  e: CaseEvents,
+  holidays: Holidays,
+  terms: ClockTerms,
+): IsoDate | null {
   const n = e.notification
   if (!n) return null
   if (n.method === 'aviso') return add(e.avisoDeliveredOn ?? n.on, 1, { holidays, terms })
@@ -160,7 +166,12 @@ function nextStep(e: CaseEvents, c: BaseClocks): { step: NextStep; dueOn: IsoDat
 }
 
 /** Every clock of a case as of `today` (the Bogotá date, from todayInBogota(now)). */
-export function computeClocks(e: CaseEvents, today: IsoDate, holidays: Holidays, terms: ClockTerms): CaseClocks {
+export function computeClocks(
+  e: CaseEvents,
+  today: IsoDate,
+  holidays: Holidays,
+  terms: ClockTerms,
+): CaseClocks {
   const ctx: Ctx = { holidays, terms }
   const answer = answerDue(e, ctx)
   const effective = notificationEffectiveOn(e, holidays, terms)
@@ -179,7 +190,9 @@ export function computeClocks(e: CaseEvents, today: IsoDate, holidays: Holidays,
     sapRecognitionDeadline: sapRecognitionDeadline(answer.due, terms),
   }
   const step = nextStep(e, base)
-  const left = step.dueOn ? businessDaysBetween(today, step.dueOn, holidays, { saturdays: terms.saturdays }) : null
+  const left = step.dueOn
+    ? businessDaysBetween(today, step.dueOn, holidays, { saturdays: terms.saturdays })
+    : null
   // The recurso window is the user's term, not a company deadline: it never makes the case overdue.
   const isCompanyStep = step.step === 'answer' || step.step === 'cite' || step.step === 'notify'
   const isOverdue = isCompanyStep && step.dueOn != null && later(today, step.dueOn)

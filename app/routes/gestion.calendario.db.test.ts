@@ -16,7 +16,11 @@ const post = (cookie: string, fields: Record<string, string>) =>
     body: new URLSearchParams(fields),
     headers: { cookie: cookieOf(cookie) },
   })
-const caught = (p: Promise<unknown>) => p.then((v) => v as Response, (e: unknown) => e as Response)
+const caught = (p: Promise<unknown>) =>
+  p.then(
+    (v) => v as Response,
+    (e: unknown) => e as Response,
+  )
 
 beforeAll(async () => {
   const passwordHash = await hashPassword('clave de prueba larga')
@@ -29,29 +33,52 @@ beforeAll(async () => {
     .returning()
   adminCookie = await createSession(admin!.id)
   agentCookie = await createSession(agent!.id)
-  await addCompanyDay({ day: '2025-12-31', kind: 'non_working', reason: 'Cierre contable' }, { userId: admin!.id }, ctx)
+  await addCompanyDay(
+    { day: '2025-12-31', kind: 'non_working', reason: 'Cierre contable' },
+    { userId: admin!.id },
+    ctx,
+  )
 })
 
 describe('/gestion/calendario', () => {
   test('an agent gets 403 on the page and on the action', async () => {
-    const get = new Request('http://localhost/gestion/calendario', { headers: { cookie: cookieOf(agentCookie) } })
+    const get = new Request('http://localhost/gestion/calendario', {
+      headers: { cookie: cookieOf(agentCookie) },
+    })
     expect((await caught(loader({ request: get, params: {}, context: ctx }))).status).toBe(403)
-    expect((await caught(action({ request: post(agentCookie, { intent: 'remove' }), params: {}, context: ctx }))).status).toBe(403)
+    expect(
+      (await caught(action({ request: post(agentCookie, { intent: 'remove' }), params: {}, context: ctx })))
+        .status,
+    ).toBe(403)
   })
 
   test('the admin sees the national holidays (30 June once) and the company days of the year', async () => {
-    const get = new Request('http://localhost/gestion/calendario?anio=2025', { headers: { cookie: cookieOf(adminCookie) } })
+    const get = new Request('http://localhost/gestion/calendario?anio=2025', {
+      headers: { cookie: cookieOf(adminCookie) },
+    })
     const view = await loader({ request: get, params: {}, context: ctx })
     expect(view.year).toBe(2025)
     expect(view.national.filter((h) => h.date === '2025-06-30')).toHaveLength(1)
-    expect(view.company.map((c) => [c.day, c.kind, c.createdByName])).toEqual([['2025-12-31', 'non_working', 'Ada Calendario']])
+    expect(view.company.map((c) => [c.day, c.kind, c.createdByName])).toEqual([
+      ['2025-12-31', 'non_working', 'Ada Calendario'],
+    ])
   })
 
   test('adding needs a reason and the confirmation; a valid add redirects and is stored', async () => {
-    const bad = await action({ request: post(adminCookie, { intent: 'add', day: '2025-10-10', kind: 'non_working', reason: '' }), params: {}, context: ctx })
+    const bad = await action({
+      request: post(adminCookie, { intent: 'add', day: '2025-10-10', kind: 'non_working', reason: '' }),
+      params: {},
+      context: ctx,
+    })
     expect(bad).toMatchObject({ init: { status: 400 } })
     const res = (await action({
-      request: post(adminCookie, { intent: 'add', day: '2025-10-10', kind: 'non_working', reason: 'Día cívico', confirm: 'on' }),
+      request: post(adminCookie, {
+        intent: 'add',
+        day: '2025-10-10',
+        kind: 'non_working',
+        reason: 'Día cívico',
+        confirm: 'on',
+      }),
       params: {},
       context: ctx,
     })) as Response
@@ -62,10 +89,27 @@ describe('/gestion/calendario', () => {
 
   test('a duplicate date comes back as a form error with status 409', async () => {
     const res = await action({
-      request: post(adminCookie, { intent: 'add', day: '2025-10-10', kind: 'non_working', reason: 'Otra vez', confirm: 'on' }),
+      request: post(adminCookie, {
+        intent: 'add',
+        day: '2025-10-10',
+        kind: 'non_working',
+        reason: 'Otra vez',
+        confirm: 'on',
+      }),
       params: {},
       context: ctx,
     })
     expect(res).toMatchObject({ init: { status: 409 } })
+  })
+
+  test('removing through the confirmation form deletes the day', async () => {
+    const [day] = (await getCalendarYear(db, 2025)).company.filter((c) => c.day === '2025-10-10')
+    const res = (await action({
+      request: post(adminCookie, { intent: 'remove', id: day!.id }),
+      params: {},
+      context: ctx,
+    })) as Response
+    expect(res.headers.get('location')).toBe('/gestion/calendario?anio=2025&hecho=eliminado')
+    expect((await getCalendarYear(db, 2025)).company.map((c) => c.day)).not.toContain('2025-10-10')
   })
 })

@@ -1,6 +1,12 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { requireStaff } from '~/auth/guards.server'
 import { todayInBogota } from '~/calendar/business-days'
@@ -34,11 +40,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const value = submission.value
   const outcome =
     value.intent === 'add'
-      ? await addCompanyDay({ day: value.day, kind: value.kind, reason: value.reason }, { userId: admin.id }, meta)
+      ? await addCompanyDay(
+          { day: value.day, kind: value.kind, reason: value.reason },
+          { userId: admin.id },
+          meta,
+        )
       : await removeCompanyDay({ id: value.id }, { userId: admin.id }, meta)
-  if (!outcome.ok) return data({ result: submission.reply({ formErrors: [outcome.error.message] }) }, { status: 409 })
+  if (!outcome.ok)
+    return data({ result: submission.reply({ formErrors: [outcome.error.message] }) }, { status: 409 })
   const year = value.intent === 'add' ? value.day.slice(0, 4) : String(yearFrom(request))
-  return redirect(`/gestion/calendario?anio=${year}&hecho=${value.intent === 'add' ? 'agregado' : 'eliminado'}`)
+  return redirect(
+    `/gestion/calendario?anio=${year}&hecho=${value.intent === 'add' ? 'agregado' : 'eliminado'}`,
+  )
 }
 
 export const meta: MetaFunction = () => [{ title: 'Calendario de días hábiles · Gestión' }]
@@ -61,15 +74,18 @@ export default function CalendarRoute() {
     <>
       <h1>Calendario de días hábiles {year}</h1>
       <p>
-        Los plazos legales (PQR, recursos, notificaciones) se cuentan en días hábiles: de lunes a viernes, sin los festivos
-        nacionales ni los días no hábiles de la empresa.
+        Los plazos legales (PQR, recursos, notificaciones) se cuentan en días hábiles: de lunes a viernes, sin
+        los festivos nacionales ni los días no hábiles de la empresa.
       </p>
       <nav aria-label="Año" className="inline-links">
-        <Link to={`?anio=${year - 1}`}>← {year - 1}</Link> · <Link to={`?anio=${year + 1}`}>{year + 1} →</Link>
+        <Link to={`?anio=${year - 1}`}>← {year - 1}</Link> ·{' '}
+        <Link to={`?anio=${year + 1}`}>{year + 1} →</Link>
       </nav>
       {done ? (
         <p role="status" className="card">
-          {done === 'agregado' ? 'Día agregado. Los vencimientos se recalculan con el nuevo calendario.' : 'Día eliminado.'}
+          {done === 'agregado'
+            ? 'Día agregado. Los vencimientos se recalculan con el nuevo calendario.'
+            : 'Día eliminado.'}
         </p>
       ) : null}
       {toRemove ? (
@@ -78,7 +94,8 @@ export default function CalendarRoute() {
             ¿Eliminar la regla del <DateText value={toRemove.day} />?
           </h2>
           <p>
-            {CALENDAR_DAY_KIND_LABELS[toRemove.kind]}: {toRemove.reason}. Los vencimientos que la usaban cambiarán.
+            {CALENDAR_DAY_KIND_LABELS[toRemove.kind]}: {toRemove.reason}. Los vencimientos que la usaban
+            cambiarán.
           </p>
           <input type="hidden" name="intent" value="remove" />
           <input type="hidden" name="id" value={toRemove.id} />
@@ -95,7 +112,10 @@ export default function CalendarRoute() {
         columns={[
           { header: 'Fecha', cell: (h) => <DateText value={h.date} /> },
           { header: 'Festivo', cell: (h) => h.name },
-          { header: 'Origen', cell: (h) => (h.correctedAsWorking ? 'Nacional, corregido como hábil' : 'Nacional') },
+          {
+            header: 'Origen',
+            cell: (h) => (h.correctedAsWorking ? 'Nacional, corregido como hábil' : 'Nacional'),
+          },
         ]}
       />
       <h2>Días definidos por la empresa</h2>
@@ -126,10 +146,18 @@ export default function CalendarRoute() {
       <Form method="post" className="form card" {...getFormProps(form)}>
         <ErrorList id={form.errorId} errors={form.errors} />
         <input type="hidden" name="intent" value="add" />
-        <Field label="Fecha" inputProps={getInputProps(fields.day, { type: 'date' })} errors={fields.day.errors} errorId={fields.day.errorId} />
+        <Field
+          label="Fecha"
+          inputProps={getInputProps(fields.day, { type: 'date' })}
+          errors={fields.day.errors}
+          errorId={fields.day.errorId}
+        />
         <div className="field">
           <label htmlFor={fields.kind.id}>Tipo</label>
-          <select {...getSelectProps(fields.kind)} aria-describedby={fields.kind.errors ? fields.kind.errorId : undefined}>
+          <select
+            {...getSelectProps(fields.kind)}
+            aria-describedby={fields.kind.errors ? fields.kind.errorId : undefined}
+          >
             {CALENDAR_DAY_KINDS.map((k) => (
               <option key={k} value={k}>
                 {CALENDAR_DAY_KIND_LABELS[k]}
@@ -147,8 +175,8 @@ export default function CalendarRoute() {
         />
         <div className="field">
           <label>
-            <input {...getInputProps(fields.confirm, { type: 'checkbox' })} /> Entiendo que este cambio mueve los vencimientos
-            de los casos abiertos.
+            <input {...getInputProps(fields.confirm, { type: 'checkbox' })} /> Entiendo que este cambio mueve
+            los vencimientos de los casos abiertos.
           </label>
           <ErrorList id={fields.confirm.errorId} errors={fields.confirm.errors} />
         </div>

@@ -58,39 +58,41 @@ export function allocationSql(accountIds: string[]) {
     entries as (
       select e.id, e.account_id, e.amount, coalesce(e.invoice_id, e.note_of_invoice_id) as inv,
              row_number() over (partition by e.account_id
-                                order by coalesce(e.due_on, e.occurred_on), e.occurred_on, e.created_at, l.position, e.id) as ord
+                                order by coalesce(e.due_on, e.occurred_on), e.occurred_on, e.created_at, l.position, e.id) as ord,
+             -- credits of the same invoice, and credits without an invoice (the account's), as positive amounts
+             sum(greatest(-e.amount, 0)) over (partition by e.account_id, coalesce(e.invoice_id, e.note_of_invoice_id)) as inv_credit,
+             sum(case when coalesce(e.invoice_id, e.note_of_invoice_id) is null then greatest(-e.amount, 0) else 0 end)
+               over (partition by e.account_id) as own_credit,
+             coalesce(ih.held, 0) as inv_held, coalesce(al.allocated, 0) as allocated, coalesce(eh.held, 0) as held
         from ledger_entries e left join invoices i on i.id = e.invoice_id
         left join invoice_lines l on l.invoice_id = e.invoice_id and l.ledger_entry_id = e.id
+        left join (select a.ledger_entry_id, sum(a.amount) as allocated
+                     from payment_allocations a join payments p on p.id = a.payment_id
+                    where p.status = 'applied' and p.account_id in (select account_id from pay_open)
+                    group by a.ledger_entry_id) al on al.ledger_entry_id = e.id
+        left join (select ledger_entry_id, sum(amount) as held from dispute_holds
+                    where status = 'active' and ledger_entry_id is not null group by ledger_entry_id) eh on eh.ledger_entry_id = e.id
+        left join (select invoice_id, sum(amount) as held from dispute_holds
+                    where status = 'active' and invoice_id is not null and ledger_entry_id is null group by invoice_id) ih
+               on ih.invoice_id = coalesce(e.invoice_id, e.note_of_invoice_id)
        where e.account_id in (select account_id from pay_open) and (i.id is null or i.status = 'issued')
          and e.kind not in ('payment', 'reversal')),
-    pools as (
-      select account_id, inv, sum(-amount) as credit from entries where amount < 0 group by account_id, inv),
-    inv_holds as (
-      select invoice_id as inv, sum(amount) as held from dispute_holds
-       where account_id in (select account_id from pay_open) and status = 'active'
-         and invoice_id is not null and ledger_entry_id is null group by invoice_id),
     c0 as (
-      select e.id, e.account_id, e.inv, e.ord,
-             e.amount - coalesce((select sum(a.amount) from payment_allocations a join payments p on p.id = a.payment_id
-                                   where a.ledger_entry_id = e.id and p.status = 'applied'), 0)
-                      - coalesce((select sum(h.amount) from dispute_holds h
-                                   where h.ledger_entry_id = e.id and h.status = 'active'), 0) as open
-        from entries e where e.amount >= 0),
+      select id, account_id, inv, ord, amount - allocated - held as open,
+             case when inv is null then 0 else inv_credit end as inv_credit, inv_held, own_credit
+        from entries where amount >= 0),
     c1 as (
-      select c.*, c.open - least(greatest(c.open, 0), greatest(coalesce(pl.credit, 0)
+      select c.*, c.open - least(greatest(c.open, 0), greatest(c.inv_credit
                - (sum(greatest(c.open, 0)) over w - greatest(c.open, 0)), 0)) as open1
-        from c0 c left join pools pl on pl.account_id = c.account_id and pl.inv = c.inv
-      window w as (partition by c.account_id, c.inv order by c.ord)),
+        from c0 c window w as (partition by c.account_id, c.inv order by c.ord)),
     c2 as (
-      select c.*, c.open1 - least(greatest(c.open1, 0), greatest(coalesce(h.held, 0)
+      select c.*, c.open1 - least(greatest(c.open1, 0), greatest(c.inv_held
                - (sum(greatest(c.open1, 0)) over w - greatest(c.open1, 0)), 0)) as open2
-        from c1 c left join inv_holds h on h.inv = c.inv
-      window w as (partition by c.account_id, c.inv order by c.ord)),
+        from c1 c window w as (partition by c.account_id, c.inv order by c.ord)),
     c3 as (
-      select c.*, c.open2 - least(greatest(c.open2, 0), greatest(coalesce(pl.credit, 0)
+      select c.*, c.open2 - least(greatest(c.open2, 0), greatest(c.own_credit
                - (sum(greatest(c.open2, 0)) over w - greatest(c.open2, 0)), 0)) as open3
-        from c2 c left join pools pl on pl.account_id = c.account_id and pl.inv is null
-      window w as (partition by c.account_id order by c.ord)),
+        from c2 c window w as (partition by c.account_id order by c.ord)),
     charge_open as (
       select id, account_id, ord, open3, sum(open3) over (partition by account_id order by ord) - open3 as c0
         from c3 where open3 > 0),

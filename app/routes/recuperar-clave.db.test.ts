@@ -7,7 +7,7 @@ import { db } from '~/db.server'
 import { action as requestAction } from '~/routes/recuperar-clave._index'
 import { action as resetAction, loader as resetLoader } from '~/routes/recuperar-clave.nueva'
 import { auditTrail, emailOutbox, userTokens, users } from '../../db/schema'
-import { requestPasswordReset, resetPassword, RESET_LINK_INVALID, RESET_REQUESTED_MESSAGE } from './password-reset.server'
+import { requestPasswordReset, resetPassword, RESET_LINK_INVALID, RESET_REQUESTED_MESSAGE } from '~/identity/password-reset.server'
 
 let userId: string
 const ctx = { requestId: 'req-1', ip: '192.0.2.1' }

@@ -9,8 +9,8 @@ import { action as registerAction } from '~/routes/registro'
 import { action as verifyAction } from '~/routes/verificar-correo'
 import { auditTrail, consents, emailOutbox, invoices, userAccounts, users } from '../../db/schema'
 import { insertBillingCycle, insertMeteredAccount, type AccountFixture } from '../../tests/factories/billing-cycle'
-import { dataRightsDueOn } from './data-rights.server'
-import { OWNERSHIP_NOT_PROVEN } from './ownership.server'
+import { dataRightsDueOn } from '~/identity/data-rights.server'
+import { OWNERSHIP_NOT_PROVEN } from '~/identity/ownership.server'
 
 const ctx = { requestId: 'req-r', ip: '192.0.2.3' }
 const post = (url: string, fields: Record<string, string>, cookie?: string) =>

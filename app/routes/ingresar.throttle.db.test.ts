@@ -3,7 +3,7 @@ import { hashPassword } from '~/auth/password.server'
 import { db } from '~/db.server'
 import { action as loginAction } from '~/routes/ingresar'
 import { users } from '../../db/schema'
-import { blockedUntilAfter, checkLoginThrottle, recordLoginFailure, throttleKeysFor } from './throttle.server'
+import { blockedUntilAfter, checkLoginThrottle, recordLoginFailure, throttleKeysFor } from '~/auth/throttle.server'
 
 const at = (iso: string) => new Date(iso)
 const seconds = (from: Date, s: number) => new Date(from.getTime() + s * 1000)
