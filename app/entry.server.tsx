@@ -32,8 +32,7 @@ export default function handleRequest(
           shellRendered = true
           const body = new PassThrough()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-          responseHeaders.set('X-Content-Type-Options', 'nosniff')
-          responseHeaders.set('Referrer-Policy', 'same-origin')
+          // nosniff, Referrer-Policy and the other base headers come from server.ts (app/security/headers.ts).
           responseHeaders.set('Content-Security-Policy', contentSecurityPolicy(nonce, { isDev: process.env.DEV === '1' }))
           resolve(
             new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),

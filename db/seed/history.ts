@@ -74,14 +74,18 @@ export async function seedBillingHistory(anyDb: AnyDb, opts: { now: Date; seed: 
     const t0 = performance.now()
     await runCritica(db, { periodId: period.id, now: opts.now })
     await reviewConsumptions(db, { periodId: period.id, decision: 'release', by: null, now: opts.now })
+    const tCritica = performance.now()
     const run = await db.transaction((tx) => startLiquidation(tx, { periodId: period.id, actor }))
     if (!run.ok) continue
-    const outcome = await runLiquidation(db, run.value.runId)
+    const timings = { select: 0, read: 0, compute: 0, write: 0, commit: 0 }
+    const outcome = await runLiquidation(db, run.value.runId, { timings })
     if (!outcome.ok) {
       log(`  Periodo ${period.code}: ${outcome.error}`)
       continue
     }
+    const tRun = performance.now()
     await db.transaction((tx) => issueLiquidation(tx, { runId: run.value.runId, actor }))
+    const tIssue = performance.now()
     invoices += outcome.invoices
     // Fresh statistics as the ledger grows, so allocation queries keep their index plans.
     await db.execute(sql`analyze invoices, invoice_lines, ledger_entries, payments, payment_allocations`)
@@ -89,7 +93,10 @@ export async function seedBillingHistory(anyDb: AnyDb, opts: { now: Date; seed: 
     const paid = await payPeriod(db, opts.seed, period, run.value.runId, today)
     payments += paid
     const secs = (ms: number) => (ms / 1000).toFixed(1)
-    log(`  Periodo ${period.code}: ${outcome.invoices} facturas (${secs(t1 - t0)} s), ${paid} pagos (${secs(performance.now() - t1)} s)`)
+    log(
+      `  Periodo ${period.code}: ${outcome.invoices} facturas (${secs(t1 - t0)} s: crítica ${secs(tCritica - t0)}, ` +
+        `liquidación ${secs(tRun - tCritica)} [leer ${secs(timings.select + timings.read)}, calcular ${secs(timings.compute)}, escribir ${secs(timings.write)}], expedición ${secs(tIssue - tRun)}), ${paid} pagos (${secs(performance.now() - t1)} s)`,
+    )
   }
   await db.execute(sql`analyze invoices, invoice_lines, ledger_entries, payments, payment_allocations`)
   const seconds = ((performance.now() - started) / 1000).toFixed(1)

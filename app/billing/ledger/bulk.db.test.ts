@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { db } from '~/db.server'
 import { invoiceLines, invoices, ledgerEntries } from '../../../db/schema/ledger'
 import { placeHold } from './holds.server'
-import { postPayment, postPaymentsBulk, type PostPaymentInput } from './post-payment.server'
+import { postPayment, postPaymentsBulk, type PostedPayment, type PostPaymentInput } from './post-payment.server'
 import { insertAccount, insertArea, insertPeriod } from './test-fixtures.server'
 
 const actor = { kind: 'system', label: 'prueba' } as const
@@ -53,7 +53,7 @@ describe('bulk posting', () => {
   test('bulk and one-by-one posting give identical allocations, holds and subsidies included', async () => {
     const single = await scenario()
     const bulk = await scenario()
-    const one = []
+    const one: PostedPayment[] = []
     for (const p of plan(single.account)) one.push(await db.transaction((tx) => postPayment(tx, { ...p, actor })))
     const many = await db.transaction((tx) => postPaymentsBulk(tx, plan(bulk.account), { actor }))
     const show = (list: typeof one, labels: Map<string, string>) =>
