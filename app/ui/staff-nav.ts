@@ -14,6 +14,7 @@ export type NavItem = {
 // Only routes that exist. Each later issue adds its own line here when it adds the route.
 export const STAFF_NAV: readonly NavItem[] = [
   { to: '/gestion', label: 'Inicio', permission: 'staff:home', end: true },
+  { to: '/gestion/facturacion', label: 'Facturación', permission: 'billing:read', description: 'Ciclos y periodos, liquidaciones con su informe de control y expedición.' },
   { to: '/gestion/facturacion/tarifas', label: 'Tarifas', permission: 'billing:read', description: 'Versiones de tarifas por área: comparar, registrar y aprobar.' },
   { to: '/gestion/facturacion/lecturas', label: 'Lecturas', permission: 'billing:operate', description: 'Importar el archivo de lecturas de un ciclo o registrar una lectura.' },
   { to: '/gestion/facturacion/critica', label: 'Crítica', permission: 'billing:read', description: 'Consumos del periodo, desviaciones significativas, liberar o retener cuentas.' },
