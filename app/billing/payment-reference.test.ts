@@ -1,6 +1,6 @@
+import { gs1CheckDigit } from '~/utils/check-digits'
 import { expect, test } from 'vitest'
 import {
-  gs1CheckDigit,
   isValidPaymentReference,
   luhnCheckDigit,
   makePaymentReference,

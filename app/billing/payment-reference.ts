@@ -43,10 +43,3 @@ export function paymentReferenceSequence(ref: string): bigint | null {
   if (!isValidPaymentReference(ref)) return null
   return BigInt(ref.trim().slice(0, -1))
 }
-
-/** GS1 mod-10 check digit (weights 3,1,3,1… from the rightmost body digit), used for the biller's GLN (AI 415). */
-export function gs1CheckDigit(body: string): string {
-  let sum = 0
-  for (let i = 0; i < body.length; i++) sum += Number(body[body.length - 1 - i]) * (i % 2 === 0 ? 3 : 1)
-  return String((10 - (sum % 10)) % 10)
-}

@@ -14,21 +14,15 @@
 // The Node build explicitly: PNG output needs it, and it keeps this module out of browser bundles.
 import { toBuffer, toSVG } from 'bwip-js/node'
 import { DomainError } from '~/utils/errors'
+import { gs1CheckDigit } from '~/utils/check-digits'
 
 export type BarcodeErrorCode = 'documents/invalid_barcode'
 const invalid = (message: string) => new DomainError<BarcodeErrorCode>('documents/invalid_barcode', message)
 
 export const AMOUNT_DIGITS = 12
 
-/** GS1 mod-10 check digit: weights 3,1,3,1… from the rightmost body digit; cd = (10 − sum mod 10) mod 10 (§2.1). */
-export function gs1Mod10(body: string): string {
-  let sum = 0
-  for (let i = 0; i < body.length; i++) sum += Number(body[body.length - 1 - i]) * (i % 2 === 0 ? 3 : 1)
-  return String((10 - (sum % 10)) % 10)
-}
-
 export function isValidGln(gln: string): boolean {
-  return /^\d{13}$/.test(gln) && gs1Mod10(gln.slice(0, 12)) === gln[12]
+  return /^\d{13}$/.test(gln) && gs1CheckDigit(gln.slice(0, 12)) === gln[12]
 }
 
 export interface Gs1Element {

@@ -1,6 +1,6 @@
 /** Writes the demo service areas, zones, cycles and billing periods, and returns the context the accounts need. */
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
-import { gs1CheckDigit } from '../../app/billing/payment-reference'
+import { gs1CheckDigit } from '../../app/utils/check-digits'
 import { billingCycles, serviceAreas, zones } from '../schema/areas'
 import { billingPeriods } from '../schema/readings'
 import { buildBillingPeriods } from './builders/periods'

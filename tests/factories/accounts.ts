@@ -3,7 +3,7 @@
  * plain row; `insert*` writes it and returns the inserted row. Each call draws from its own Rng stream, so calls
  * in one test never collide on unique columns.
  */
-import { gs1CheckDigit } from '~/billing/payment-reference'
+import { gs1CheckDigit } from '~/utils/check-digits'
 import type { DbOrTx } from '~/db.server'
 import { billingCycles, serviceAreas, zones, type BillingCycle, type ServiceArea, type Zone } from '../../db/schema/areas'
 import { accounts, meters, premises, subscribers, type Account, type Meter, type Premise, type Subscriber } from '../../db/schema/premises'
