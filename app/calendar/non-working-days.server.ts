@@ -4,7 +4,7 @@
  * app/settings/company-days.server.ts (audited there: calendar sits before trail in the dependency order).
  */
 import { and, asc, eq, gte, lte } from 'drizzle-orm'
-import { db, type DbOrTx } from '~/db.server'
+import type { DbOrTx } from '~/db.server'
 import type { IsoDate } from '~/utils/format'
 import { users } from '../../db/schema/auth'
 import { companyCalendarDays, type CalendarDayKind } from '../../db/schema/calendar'
