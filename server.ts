@@ -23,9 +23,11 @@ import { trustedProxyHeaderFromEnv } from './app/security/client-ip'
 import { clientIpOf, csrfProtection, securityHeaders } from './app/security/middleware.server'
 import { runMigrations } from './db/migrate'
 import { seedDemoIfEmpty } from './db/seed/demo'
+import './db/seed/history-job' // registers the background demo-history job with this process's worker
 
 const root = path.dirname(fileURLToPath(import.meta.url))
-const roleArg = process.argv.find((a) => a.startsWith('--role='))?.split('=')[1] ?? process.env.PROCESS_ROLE ?? 'all'
+const roleArg =
+  process.argv.find((a) => a.startsWith('--role='))?.split('=')[1] ?? process.env.PROCESS_ROLE ?? 'all'
 if (!['all', 'web', 'worker'].includes(roleArg)) {
   console.error(`Rol de proceso desconocido: ${roleArg} (use all, web o worker)`)
   process.exit(2)
@@ -56,14 +58,19 @@ try {
 }
 
 if (eng.kind === 'pglite' || process.env.SEED_DEMO === '1') {
-  await seedDemoIfEmpty(db, { log: (line) => console.log(line) })
+  await seedDemoIfEmpty(db, {
+    log: (line) => console.log(line),
+    // The app serves at once; the worker builds the billing history (SEED_HISTORY_INLINE=1 waits for it instead).
+    historyInBackground: process.env.SEED_HISTORY_INLINE !== '1',
+  })
 }
+
+// Listen first: on the embedded engine a long job shares the process, and the page must answer meanwhile.
+let server: http.Server | undefined
+if (runsWeb) server = await startWeb()
 
 const worker = runsWorker ? startWorker() : undefined
 if (worker) console.log('Trabajador de tareas iniciado')
-
-let server: http.Server | undefined
-if (runsWeb) server = await startWeb()
 
 let stopping = false
 async function shutdown(signal: string) {
@@ -115,7 +122,10 @@ async function startWeb(): Promise<http.Server> {
       console.error('No existe build/server/index.js: ejecute primero `npm run build`.')
       process.exit(1)
     }
-    app.use('/assets', express.static(path.join(root, 'build/client/assets'), { immutable: true, maxAge: '1y' }))
+    app.use(
+      '/assets',
+      express.static(path.join(root, 'build/client/assets'), { immutable: true, maxAge: '1y' }),
+    )
     app.use(express.static(path.join(root, 'build/client'), { maxAge: '1h' }))
     build = (await import(serverBuild)) as ServerBuild
   }

@@ -38,7 +38,12 @@ export type SeedDemoOptions = {
   log?: Log
 }
 export type SeedPhase = 'geography' | 'tariffs' | 'accounts' | 'users' | 'history'
-export type SeedDemoResult = SeedCounts & { periods: number; users: number; millis: number; phases: Record<SeedPhase, number> }
+export type SeedDemoResult = SeedCounts & {
+  periods: number
+  users: number
+  millis: number
+  phases: Record<SeedPhase, number>
+}
 
 export async function seedDemo(db: AnyDb, opts: SeedDemoOptions = {}): Promise<SeedDemoResult> {
   const started = performance.now()
@@ -63,10 +68,22 @@ export async function seedDemo(db: AnyDb, opts: SeedDemoOptions = {}): Promise<S
   if (typeof tariffs.seedDemoTariffs === 'function') await tariffs.seedDemoTariffs(db, { areas, now, log })
   lap('tariffs')
 
-  const counts = await seedAccounts(ctx, { accounts, batchSize: opts.batchSize, trusted: opts.trustedBulk ?? true, log })
-  log(`  ${counts.accounts} cuentas, ${counts.readings} lecturas escritas en ${((performance.now() - mark) / 1000).toFixed(1)} s`)
+  const counts = await seedAccounts(ctx, {
+    accounts,
+    batchSize: opts.batchSize,
+    trusted: opts.trustedBulk ?? true,
+    log,
+  })
+  log(
+    `  ${counts.accounts} cuentas, ${counts.readings} lecturas escritas en ${((performance.now() - mark) / 1000).toFixed(1)} s`,
+  )
   const accountId = (i: number) => (i < accounts ? [buildAccountBundle(ctx, i).account.id] : [])
-  await linkDemoAccounts(db, { now, userIds, accountsA: [...accountId(0), ...accountId(1)], accountsB: accountId(2) })
+  await linkDemoAccounts(db, {
+    now,
+    userIds,
+    accountsA: [...accountId(0), ...accountId(1)],
+    accountsB: accountId(2),
+  })
   // Fresh statistics so the billing run that follows plans its joins on real row counts.
   await db.execute(sql`analyze premises, subscribers, accounts, meters, readings, billing_periods`)
   lap('accounts')
@@ -76,11 +93,20 @@ export async function seedDemo(db: AnyDb, opts: SeedDemoOptions = {}): Promise<S
   }
   lap('history')
   const periods = ctx.areas.reduce((n, a) => n + a.cycles.reduce((m, c) => m + c.periods.length, 0), 0)
-  return { ...counts, periods, users: Object.keys(userIds).length, millis: Math.round(performance.now() - started), phases }
+  return {
+    ...counts,
+    periods,
+    users: Object.keys(userIds).length,
+    millis: Math.round(performance.now() - started),
+    phases,
+  }
 }
 
 /** Seeds the demo data when the database has no users yet (first start of the embedded database). */
-export async function seedDemoIfEmpty(db: Db, opts: { log?: Log } & Omit<SeedDemoOptions, 'log'> = {}): Promise<boolean> {
+export async function seedDemoIfEmpty(
+  db: Db,
+  opts: { log?: Log; historyInBackground?: boolean } & Omit<SeedDemoOptions, 'log'> = {},
+): Promise<boolean> {
   const log = opts.log ?? ((m: string) => console.log(m))
   const [state] = await rows<{ users: number; accounts: number }>(
     db,
@@ -88,11 +114,27 @@ export async function seedDemoIfEmpty(db: Db, opts: { log?: Log } & Omit<SeedDem
   )
   if ((state?.users ?? 0) > 0) return false
   if ((state?.accounts ?? 0) > 0) {
-    log('La base de datos tiene cuentas pero ningún usuario: no se cargan datos de demostración sobre datos existentes.')
+    log(
+      'La base de datos tiene cuentas pero ningún usuario: no se cargan datos de demostración sobre datos existentes.',
+    )
     return false
   }
-  const result = await seedDemo(db, { ...opts, log })
+  const result = await seedDemo(db, {
+    ...opts,
+    withHistory: opts.historyInBackground ? false : opts.withHistory,
+    log,
+  })
   log(`Datos de demostración cargados en ${(result.millis / 1000).toFixed(1)} s.`)
+  if (opts.historyInBackground && opts.withHistory !== false) {
+    const { billingHistoryJob } = await import('./history-job')
+    await billingHistoryJob.enqueue(db, {
+      now: (opts.now ?? new Date()).toISOString(),
+      seed: opts.seed ?? DEFAULT_SEED,
+    })
+    log(
+      'La historia de facturación (12 meses de facturas y pagos) se genera en segundo plano: vea /gestion/tareas.',
+    )
+  }
   for (const line of formatDemoLogins()) log(line)
   return true
 }

@@ -24,8 +24,21 @@ import * as tariffs from './tariffs'
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = PgDatabase<PgQueryResultHKT, any>
 type Log = (message: string) => void
-type PeriodRow = { id: string; cycle_id: string; code: string; issue_on: string; due_on: string; ordinal: number; periods: number }
-type InvoiceRow = { account_id: string; total_to_pay: string; current_charges: string; payment_reference: string }
+type PeriodRow = {
+  id: string
+  cycle_id: string
+  code: string
+  issue_on: string
+  due_on: string
+  ordinal: number
+  periods: number
+}
+type InvoiceRow = {
+  account_id: string
+  total_to_pay: string
+  current_charges: string
+  payment_reference: string
+}
 
 const actor = { kind: 'system', label: 'datos de demostración' } as const
 
@@ -47,19 +60,29 @@ function behaviourOf(seed: number, accountId: string): Behaviour {
 
 /** The demo tariffs, when the seed could not approve them earlier (they need the demo users: 4-eyes). */
 export async function ensureDemoTariffs(db: Db, now: Date, log: Log): Promise<void> {
-  const [found] = await rows<{ n: number }>(db, sql`select count(*)::int as n from tariff_versions where status <> 'draft'`)
+  const [found] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from tariff_versions where status <> 'draft'`,
+  )
   if ((found?.n ?? 0) > 0) return
   const areas = await db.select().from(serviceAreas).orderBy(serviceAreas.code)
   await tariffs.seedDemoTariffs(db, { areas, now, log })
 }
 
-export async function seedBillingHistory(anyDb: AnyDb, opts: { now: Date; seed: number; log?: Log }): Promise<void> {
+export type HistoryProgress = (done: number, total: number, message?: string) => Promise<void>
+
+export async function seedBillingHistory(
+  anyDb: AnyDb,
+  opts: { now: Date; seed: number; log?: Log; onProgress?: HistoryProgress },
+): Promise<void> {
   const db = anyDb as unknown as Db
   const log = opts.log ?? (() => {})
   // The liquidation benchmark seeds accounts only and times one liquidation itself.
   if (process.env.SEED_BILLING_HISTORY === 'skip') return
   const started = performance.now()
   const today = bogotaDate(opts.now)
+  // The bulk load left no planner statistics: without them the first allocation queries pick nested loops.
+  await db.execute(sql`analyze`)
   await ensureDemoTariffs(db, opts.now, log)
   const periods = await rows<PeriodRow>(
     db,
@@ -70,7 +93,10 @@ export async function seedBillingHistory(anyDb: AnyDb, opts: { now: Date; seed: 
   )
   let invoices = 0
   let payments = 0
+  let done = 0
   for (const period of periods) {
+    // Between transactions: on PGlite a progress write inside one would wait for it forever.
+    await opts.onProgress?.(done++, periods.length, `Periodo ${period.code}`)
     const t0 = performance.now()
     await runCritica(db, { periodId: period.id, now: opts.now })
     await reviewConsumptions(db, { periodId: period.id, decision: 'release', by: null, now: opts.now })
@@ -99,14 +125,23 @@ export async function seedBillingHistory(anyDb: AnyDb, opts: { now: Date; seed: 
     )
   }
   await db.execute(sql`analyze invoices, invoice_lines, ledger_entries, payments, payment_allocations`)
+  await opts.onProgress?.(periods.length, periods.length, 'Terminado')
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
-  log(`  Historia de facturación: ${invoices} facturas expedidas y ${payments} pagos aplicados en ${seconds} s`)
+  log(
+    `  Historia de facturación: ${invoices} facturas expedidas y ${payments} pagos aplicados en ${seconds} s`,
+  )
 }
 
 const CHANNELS: PaymentChannel[] = ['bank_file', 'bank_file', 'gateway', 'counter']
 
 /** Posts the period's payments (one per account at most) in set-based batches. */
-async function payPeriod(db: Db, seed: number, period: PeriodRow, runId: string, today: string): Promise<number> {
+async function payPeriod(
+  db: Db,
+  seed: number,
+  period: PeriodRow,
+  runId: string,
+  today: string,
+): Promise<number> {
   const list = await rows<InvoiceRow>(
     db,
     sql`select account_id, total_to_pay::text, current_charges::text, payment_reference
@@ -120,7 +155,8 @@ async function payPeriod(db: Db, seed: number, period: PeriodRow, runId: string,
   // One set-based batch per 2,000 payments (postPaymentsBulk: the same allocation rule as postPayment).
   for (let i = 0; i < planned.length; i += 2000) {
     const batch = planned.slice(i, i + 2000).map((p) => {
-      const channel = CHANNELS[Math.floor(draw(seed, `channel:${p.inv.payment_reference}`) * CHANNELS.length)]!
+      const channel =
+        CHANNELS[Math.floor(draw(seed, `channel:${p.inv.payment_reference}`) * CHANNELS.length)]!
       const externalRef = channel === 'counter' ? null : `demo-${p.inv.payment_reference}`
       return { accountId: p.inv.account_id, amount: p.amount, paidOn: p.paidOn, channel, externalRef }
     })
@@ -129,7 +165,13 @@ async function payPeriod(db: Db, seed: number, period: PeriodRow, runId: string,
   return planned.length
 }
 
-function planPayment(seed: number, period: PeriodRow, inv: InvoiceRow, b: Behaviour, remaining: number): { amount: string; paidOn: string } | null {
+function planPayment(
+  seed: number,
+  period: PeriodRow,
+  inv: InvoiceRow,
+  b: Behaviour,
+  remaining: number,
+): { amount: string; paidOn: string } | null {
   const total = fromDb(inv.total_to_pay)
   if (total.lte(0)) return null
   if (b.kind === 'stops' && remaining < b.stopsBefore) return null
@@ -138,10 +180,16 @@ function planPayment(seed: number, period: PeriodRow, inv: InvoiceRow, b: Behavi
   const dueIn = Math.round((Date.parse(period.due_on) - Date.parse(period.issue_on)) / 86_400_000)
   // A few on-time payers slip once in a while; late payers pay 3–20 days after the due date.
   const isLate = b.kind === 'late' || (b.kind !== 'stops' && draw(seed, `slip:${key}`) < 0.05)
-  const paidOn = isLate ? addDays(period.due_on, 3 + Math.floor(u * 18)) : addDays(period.issue_on, 2 + Math.floor(u * Math.max(dueIn - 2, 1)))
+  const paidOn = isLate
+    ? addDays(period.due_on, 3 + Math.floor(u * 18))
+    : addDays(period.issue_on, 2 + Math.floor(u * Math.max(dueIn - 2, 1)))
   if (b.kind === 'partial') {
     const share = 0.5 + draw(seed, `share:${key}`) * 0.4
-    const partial = fromDb(inv.current_charges).times(share.toFixed(2)).dividedBy(100).toDecimalPlaces(0).times(100)
+    const partial = fromDb(inv.current_charges)
+      .times(share.toFixed(2))
+      .dividedBy(100)
+      .toDecimalPlaces(0)
+      .times(100)
     return partial.gt(0) ? { amount: partial.toFixed(2), paidOn } : null
   }
   return { amount: total.toFixed(2), paidOn }
