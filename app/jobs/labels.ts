@@ -5,7 +5,6 @@ export const JOB_KIND_LABELS: Record<string, string> = {
   'billing.readings_import': 'Importación de lecturas',
   'billing.critica': 'Crítica de consumos',
   'billing.liquidate': 'Liquidación de facturación',
-  'seed.billing_history': 'Historia de facturación de demostración',
 }
 
 export const JOB_STATUS_LABELS: Record<string, string> = {

@@ -105,7 +105,7 @@ export async function seedDemo(db: AnyDb, opts: SeedDemoOptions = {}): Promise<S
 /** Seeds the demo data when the database has no users yet (first start of the embedded database). */
 export async function seedDemoIfEmpty(
   db: Db,
-  opts: { log?: Log; historyInBackground?: boolean } & Omit<SeedDemoOptions, 'log'> = {},
+  opts: { log?: Log } & Omit<SeedDemoOptions, 'log'> = {},
 ): Promise<boolean> {
   const log = opts.log ?? ((m: string) => console.log(m))
   const [state] = await rows<{ users: number; accounts: number }>(
@@ -119,22 +119,8 @@ export async function seedDemoIfEmpty(
     )
     return false
   }
-  const result = await seedDemo(db, {
-    ...opts,
-    withHistory: opts.historyInBackground ? false : opts.withHistory,
-    log,
-  })
+  const result = await seedDemo(db, { ...opts, log })
   log(`Datos de demostración cargados en ${(result.millis / 1000).toFixed(1)} s.`)
-  if (opts.historyInBackground && opts.withHistory !== false) {
-    const { billingHistoryJob } = await import('./history-job')
-    await billingHistoryJob.enqueue(db, {
-      now: (opts.now ?? new Date()).toISOString(),
-      seed: opts.seed ?? DEFAULT_SEED,
-    })
-    log(
-      'La historia de facturación (12 meses de facturas y pagos) se genera en segundo plano: vea /gestion/tareas.',
-    )
-  }
   for (const line of formatDemoLogins()) log(line)
   return true
 }
