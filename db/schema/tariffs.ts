@@ -1,7 +1,7 @@
 /**
  * The tariff catalogue: versions per área de prestación with an effective date, entered by one person and approved
  * by another (4-eyes), and their children (metered rates, aseo charges per category, solidarity factors, other
- * charges). Approved versions are immutable (db/custom-sql/030-tariffs-immutable.sql).
+ * charges). Approved versions are immutable (db/migrations/0002_030-tariffs-immutable.sql).
  */
 import { sql } from 'drizzle-orm'
 import { check, date, index, numeric, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core'

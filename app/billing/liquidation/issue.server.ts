@@ -1,6 +1,6 @@
 /**
  * Approval and issue of a draft liquidation by a coordinator ('billing:approve'): the run's invoices become issued
- * (immutable from then on; db/custom-sql/050-issued-invoices-immutable.sql), take their numbers from a sequence, and
+ * (immutable from then on; db/migrations/0003_050-issued-invoices-immutable.sql), take their numbers from a sequence, and
  * any credit the accounts hold (overpayments) is allocated to the new charges. Recorded in the audit trail.
  */
 import { and, eq, sql } from 'drizzle-orm'

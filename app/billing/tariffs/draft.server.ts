@@ -1,6 +1,6 @@
 /**
  * Drafts of tariff versions: created (copying the area's latest version unless values are given) and edited until
- * approved. The database refuses changes to approved versions (db/custom-sql/030-tariffs-immutable.sql); the checks
+ * approved. The database refuses changes to approved versions (db/migrations/0002_030-tariffs-immutable.sql); the checks
  * here give the person a clear message first.
  */
 import { and, eq } from 'drizzle-orm'
