@@ -29,12 +29,15 @@ export async function postPayment(tx: DbOrTx, input: PostPaymentInput): Promise<
   return posted!
 }
 
-const keyOf = (p: { channel: string; externalRef?: string | null }) => (p.externalRef ? `${p.channel}|${p.externalRef}` : null)
+const keyOf = (p: { channel: string; externalRef?: string | null }) =>
+  p.externalRef ? `${p.channel}|${p.externalRef}` : null
 
 /**
  * Posts many payments at once, in input order (which breaks ties of the same day in the allocation order).
  * The trail gets one 'payment.posted' entry for a single payment and one 'payment.batch_posted' entry for a batch.
  */
+const LARGE_BATCH = 500
+
 export async function postPaymentsBulk(
   tx: DbOrTx,
   inputs: PostPaymentInput[],
@@ -60,8 +63,14 @@ export async function postPaymentsBulk(
   const actor = opts.actor ?? { kind: 'system', label: 'billing' }
   const createdBy = actor.kind === 'user' ? actor.userId : null
   const payload = fresh.map(({ i, p }) => ({
-    i, id: randomUUID(), account_id: p.accountId, amount: toDb(money(p.amount)), paid_on: p.paidOn, channel: p.channel,
-    external_ref: p.externalRef ?? null, description: `Pago recibido (${CHANNEL_LABELS[p.channel]})`,
+    i,
+    id: randomUUID(),
+    account_id: p.accountId,
+    amount: toDb(money(p.amount)),
+    paid_on: p.paidOn,
+    channel: p.channel,
+    external_ref: p.externalRef ?? null,
+    description: `Pago recibido (${CHANNEL_LABELS[p.channel]})`,
   }))
   // created_at grows with the input order: it breaks ties of the same day in the allocation order.
   await tx.execute(
@@ -78,7 +87,14 @@ export async function postPaymentsBulk(
           from p join x on x.id = p.id`,
   )
   const byIndex = new Map(payload.map((r) => [r.i, r.id]))
-  const allocations = await allocateAccounts(tx, fresh.map(({ p }) => p.accountId))
+  // A large batch can outgrow the planner's statistics (first bank file, first demo period: "payments is empty"),
+  // and the allocation query then picks nested loops that grow with the square of the batch. Refresh them first.
+  if (fresh.length >= LARGE_BATCH)
+    await tx.execute(sql`analyze payments, ledger_entries, payment_allocations`)
+  const allocations = await allocateAccounts(
+    tx,
+    fresh.map(({ p }) => p.accountId),
+  )
   const byPayment = new Map<string, Allocation[]>()
   for (const a of allocations) byPayment.set(a.paymentId, [...(byPayment.get(a.paymentId) ?? []), a])
   for (const { i } of fresh) {
@@ -86,9 +102,18 @@ export async function postPaymentsBulk(
     results[i] = { paymentId, isDuplicate: false, allocations: byPayment.get(paymentId) ?? [] }
   }
   inputs.forEach((p, i) => {
-    if (results[i]!.paymentId === '') results[i] = { ...results[i]!, paymentId: results[seen.get(keyOf(p)!)!]!.paymentId }
+    if (results[i]!.paymentId === '')
+      results[i] = { ...results[i]!, paymentId: results[seen.get(keyOf(p)!)!]!.paymentId }
   })
-  await trailPosted(tx, actor, fresh.map(({ i, p }) => ({ p, paymentId: results[i]!.paymentId, allocations: results[i]!.allocations.length })))
+  await trailPosted(
+    tx,
+    actor,
+    fresh.map(({ i, p }) => ({
+      p,
+      paymentId: results[i]!.paymentId,
+      allocations: results[i]!.allocations.length,
+    })),
+  )
   return results as PostedPayment[]
 }
 
@@ -115,7 +140,13 @@ async function trailPosted(tx: DbOrTx, actor: TrailActor, posted: Posted[]): Pro
       entityId: paymentId,
       action: 'payment.posted',
       actor,
-      summary: { accountId: p.accountId, amount: toDb(money(p.amount)), paidOn: p.paidOn, channel: p.channel, allocations },
+      summary: {
+        accountId: p.accountId,
+        amount: toDb(money(p.amount)),
+        paidOn: p.paidOn,
+        channel: p.channel,
+        allocations,
+      },
     })
     return
   }
@@ -125,7 +156,12 @@ async function trailPosted(tx: DbOrTx, actor: TrailActor, posted: Posted[]): Pro
     entityId: posted[0]!.paymentId,
     action: 'payment.batch_posted',
     actor,
-    summary: { payments: posted.length, total: toDb(total), first: posted[0]!.paymentId, last: posted[posted.length - 1]!.paymentId },
+    summary: {
+      payments: posted.length,
+      total: toDb(total),
+      first: posted[0]!.paymentId,
+      last: posted[posted.length - 1]!.paymentId,
+    },
   })
 }
 
