@@ -58,7 +58,7 @@ try {
 
 if (eng.kind === 'pglite' || process.env.SEED_DEMO === '1') {
   // The whole demo, billing history included, before listening: on the embedded engine the history shares the
-  // process and its one connection (about 6 minutes for 5,000 accounts on 2 cores; DEMO_ACCOUNTS makes it smaller).
+  // process and its one connection (about 8 minutes for 5,000 accounts on 2 cores; DEMO_ACCOUNTS makes it smaller).
   await seedDemoIfEmpty(db, {
     log: (line) => console.log(line),
     accounts: process.env.DEMO_ACCOUNTS ? Number(process.env.DEMO_ACCOUNTS) : undefined,
