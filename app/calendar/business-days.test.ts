@@ -1,3 +1,4 @@
+import { OFFICIAL_HOLIDAYS } from '../../tests/fixtures/official-holidays'
 import { describe, expect, test } from 'vitest'
 import {
   addBusinessDays,
@@ -12,44 +13,7 @@ import {
   type CalendarOptions,
 } from './business-days'
 
-// Official calendars (colombia-rules.md §4, 2025 and 2026 columns), not the holiday library.
-const HOLIDAYS: ReadonlySet<string> = new Set([
-  '2025-01-01',
-  '2025-01-06',
-  '2025-03-24',
-  '2025-04-17',
-  '2025-04-18',
-  '2025-05-01',
-  '2025-06-02',
-  '2025-06-23',
-  '2025-06-30',
-  '2025-07-20',
-  '2025-08-07',
-  '2025-08-18',
-  '2025-10-13',
-  '2025-11-03',
-  '2025-11-17',
-  '2025-12-08',
-  '2025-12-25',
-  '2026-01-01',
-  '2026-01-12',
-  '2026-03-23',
-  '2026-04-02',
-  '2026-04-03',
-  '2026-05-01',
-  '2026-05-18',
-  '2026-06-08',
-  '2026-06-15',
-  '2026-06-29',
-  '2026-07-20',
-  '2026-08-07',
-  '2026-08-17',
-  '2026-10-12',
-  '2026-11-02',
-  '2026-11-16',
-  '2026-12-08',
-  '2026-12-25',
-])
+const HOLIDAYS = OFFICIAL_HOLIDAYS
 const SAT: CalendarOptions = { saturdays: true }
 const NONE: CalendarOptions = {}
 

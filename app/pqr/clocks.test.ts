@@ -1,32 +1,9 @@
+import { OFFICIAL_HOLIDAYS } from '../../tests/fixtures/official-holidays'
 import { describe, expect, test } from 'vitest'
 import { SETTINGS } from '~/settings/catalog'
 import { CLOCK_SETTING_KEYS, computeClocks, type CaseEvents, type ClockTerms } from './clocks'
 
-// Official 2025–2026 calendars (colombia-rules.md §4), not the holiday library.
-const HOLIDAYS: ReadonlySet<string> = new Set([
-  '2025-01-01',
-  '2025-01-06',
-  '2025-03-24',
-  '2025-04-17',
-  '2025-04-18',
-  '2025-05-01',
-  '2025-06-02',
-  '2025-06-23',
-  '2025-06-30',
-  '2025-07-20',
-  '2025-08-07',
-  '2025-08-18',
-  '2025-10-13',
-  '2025-11-03',
-  '2025-11-17',
-  '2025-12-08',
-  '2025-12-25',
-  '2026-01-01',
-  '2026-01-12',
-  '2026-03-23',
-  '2026-04-02',
-  '2026-04-03',
-])
+const HOLIDAYS = OFFICIAL_HOLIDAYS
 const TERMS: ClockTerms = {
   answerBusinessDays: 15,
   trasladoBusinessDays: 5,
