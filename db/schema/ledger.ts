@@ -135,6 +135,8 @@ export const payments = pgTable(
     paidOn: date('paid_on', { mode: 'string' }).notNull(),
     channel: paymentChannelEnum('channel').notNull(),
     externalRef: text('external_ref'),
+    /** The payment reference the payer quoted (invoice reference, without the attempt suffix), for reconciliation. */
+    reference: text('reference'),
     status: paymentStatusEnum('status').notNull().default('applied'),
     reversalReason: text('reversal_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -144,6 +146,7 @@ export const payments = pgTable(
     // A payment reported twice (webhook retry, the same bank file) is one payment.
     uniqueIndex('payments_channel_ref_key').on(t.channel, t.externalRef).where(sql`${t.externalRef} is not null`),
     index('payments_account_idx').on(t.accountId, t.paidOn),
+    index('payments_reference_idx').on(t.reference, t.paidOn).where(sql`${t.reference} is not null`),
     check('payments_amount_check', sql`${t.amount} > 0`),
   ],
 )
@@ -245,3 +248,35 @@ export const disputeHolds = pgTable(
   ],
 )
 export type DisputeHold = typeof disputeHolds.$inferSelect
+
+export const PENDING_CHARGE_STATUSES = ['pending', 'billed', 'cancelled'] as const
+export const pendingChargeStatusEnum = pgEnum('pending_charge_status', PENDING_CHARGE_STATUSES)
+
+/**
+ * Otros cobros waiting for the next liquidation (reconexión, reinstalación, visits…; the price comes from the tariff
+ * version's other charges). The liquidation bills each pending row once and marks it billed with its invoice.
+ */
+export const pendingCharges = pgTable(
+  'pending_charges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    code: text('code').notNull(),
+    description: text('description').notNull(),
+    amount: money('amount').notNull(),
+    requestedOn: date('requested_on', { mode: 'string' }).notNull(),
+    status: pendingChargeStatusEnum('status').notNull().default('pending'),
+    invoiceId: uuid('invoice_id').references(() => invoices.id),
+    relatedEntityType: text('related_entity_type'),
+    relatedEntityId: text('related_entity_id'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('pending_charges_account_idx').on(t.accountId).where(sql`${t.status} = 'pending'`),
+    check('pending_charges_amount_check', sql`${t.amount} > 0`),
+  ],
+)
+export type PendingCharge = typeof pendingCharges.$inferSelect

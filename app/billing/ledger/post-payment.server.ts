@@ -19,6 +19,8 @@ export type PostPaymentInput = {
   paidOn: string
   channel: PaymentChannel
   externalRef?: string | null
+  /** The payment reference the payer quoted (without an attempt suffix): lets a bank file recognise a gateway payment. */
+  reference?: string | null
   actor?: TrailActor
 }
 
@@ -70,16 +72,17 @@ export async function postPaymentsBulk(
     paid_on: p.paidOn,
     channel: p.channel,
     external_ref: p.externalRef ?? null,
+    reference: p.reference ?? null,
     description: `Pago recibido (${CHANNEL_LABELS[p.channel]})`,
   }))
   // created_at grows with the input order: it breaks ties of the same day in the allocation order.
   await tx.execute(
     sql`with x as (
           select * from json_to_recordset(${JSON.stringify(payload)}::json) as x(i int, id uuid, account_id uuid,
-                 amount numeric, paid_on date, channel text, external_ref text, description text)),
+                 amount numeric, paid_on date, channel text, external_ref text, reference text, description text)),
         p as (
-          insert into payments (id, account_id, amount, paid_on, channel, external_ref, created_at)
-          select id, account_id, amount, paid_on, channel::payment_channel, external_ref, now() + i * interval '1 microsecond'
+          insert into payments (id, account_id, amount, paid_on, channel, external_ref, reference, created_at)
+          select id, account_id, amount, paid_on, channel::payment_channel, external_ref, reference, now() + i * interval '1 microsecond'
             from x order by i
           returning id)
         insert into ledger_entries (account_id, occurred_on, kind, concept, amount, payment_id, description, created_by)
