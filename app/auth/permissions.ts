@@ -36,7 +36,7 @@ const STAFF_BASE: Permission[] = ['staff:home', 'accounts:read', 'billing:read',
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   subscriber: ['portal:use'],
-  agent: [...STAFF_BASE, 'pqr:work'],
+  agent: [...STAFF_BASE, 'pqr:work', 'pqr:decide'],
   auditor: [...STAFF_BASE, 'quality:audit', 'trail:read', 'reports:read'],
   coordinator: [
     ...STAFF_BASE,
