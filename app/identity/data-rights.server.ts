@@ -4,8 +4,8 @@
  */
 import { and, asc, desc, eq } from 'drizzle-orm'
 import { addBusinessDays, addCalendarDays } from '~/calendar/business-days'
-import { colombianHolidaysBetween } from '~/calendar/holidays'
-import { db } from '~/db.server'
+import { loadHolidaySet } from '~/calendar/non-working-days.server'
+import { db, type DbOrTx } from '~/db.server'
 import { getSetting } from '~/settings/read.server'
 import { recordTrail } from '~/trail/record.server'
 import { todayInBogota, type IsoDate } from '~/utils/format'
@@ -16,11 +16,11 @@ import { accounts, userAccounts } from '../../db/schema/premises'
 import type { RequestMeta } from './password-reset.server'
 
 /**
- * Business days after the filing date with the national holidays (Ley 1581 arts. 14–15 count días hábiles).
- * Company non-working days are not included yet: app/calendar's non-working-days table comes with the PQR issue.
+ * Business days after the filing date (Ley 1581 arts. 14–15 count días hábiles), skipping national holidays and the
+ * company's non-working days (the same holiday set every PQR deadline uses).
  */
-export function dataRightsDueOn(filedOn: IsoDate, businessDays: number): IsoDate {
-  const holidays = new Set(colombianHolidaysBetween(filedOn, addCalendarDays(filedOn, businessDays * 2 + 30)))
+export async function dataRightsDueOn(dbOrTx: DbOrTx, filedOn: IsoDate, businessDays: number): Promise<IsoDate> {
+  const holidays = await loadHolidaySet(dbOrTx, { from: filedOn, to: addCalendarDays(filedOn, businessDays * 2 + 30) })
   return addBusinessDays(filedOn, businessDays, holidays)
 }
 
@@ -36,7 +36,7 @@ export async function fileDataRightsRequest(
   const termKey =
     input.kind === 'query' ? 'identity.data_rights_query_business_days' : 'identity.data_rights_claim_business_days'
   const days = await getSetting(termKey, { now })
-  const dueOn = dataRightsDueOn(todayInBogota(now), days)
+  const dueOn = await dataRightsDueOn(db, todayInBogota(now), days)
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(dataRightsRequests)

@@ -7,7 +7,7 @@ import { action as linkAction } from '~/routes/mi-cuenta.vincular'
 import { action as profileAction } from '~/routes/mi-cuenta.perfil'
 import { action as registerAction } from '~/routes/registro'
 import { action as verifyAction } from '~/routes/verificar-correo'
-import { auditTrail, consents, emailOutbox, invoices, userAccounts, users } from '../../db/schema'
+import { auditTrail, companyCalendarDays, consents, emailOutbox, invoices, userAccounts, users } from '../../db/schema'
 import { insertBillingCycle, insertMeteredAccount, type AccountFixture } from '../../tests/factories/billing-cycle'
 import { dataRightsDueOn } from '~/identity/data-rights.server'
 import { OWNERSHIP_NOT_PROVEN } from '~/identity/ownership.server'
@@ -156,6 +156,12 @@ describe('registration with proof of ownership', () => {
     expect(trail).toHaveLength(1)
     // Filed Friday 2026-03-20; Monday 23 is a festivo (San José moved): 15 business days → Wednesday 2026-04-15
     // (Holy Thursday and Good Friday, 2 and 3 April, are holidays too).
-    expect(dataRightsDueOn('2026-03-20', 15)).toBe('2026-04-15')
+    expect(await dataRightsDueOn(db, '2026-03-20', 15)).toBe('2026-04-15')
+  })
+
+  test('data-rights due dates skip the company non-working days too', async () => {
+    // 2026-04-10 (Friday) declared a company non-working day: the 15th business day moves from 15 to 16 April.
+    await db.insert(companyCalendarDays).values({ day: '2026-04-10', kind: 'non_working', reason: 'Día de la empresa' })
+    expect(await dataRightsDueOn(db, '2026-03-20', 15)).toBe('2026-04-16')
   })
 })
