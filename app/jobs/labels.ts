@@ -2,9 +2,15 @@
 export const JOB_KIND_LABELS: Record<string, string> = {
   'mail.deliver': 'Envío de correos',
   'jobs.cleanup': 'Limpieza de la cola de tareas',
+  'pqr.finalize': 'Cierre diario de notificaciones y decisiones en firme (PQR)',
   'billing.readings_import': 'Importación de lecturas',
   'billing.critica': 'Crítica de consumos',
   'billing.liquidate': 'Liquidación de facturación',
+  'billing.invoice_emails': 'Envío de facturas electrónicas por correo',
+  'payments.bank_file_import': 'Importación de recaudo bancario (Asobancaria)',
+  'payments.poll_attempts': 'Consulta del estado de pagos en línea pendientes',
+  'pqr.silencio_sweep': 'Barrido de silencio administrativo positivo',
+  'pqr.deadline_alerts': 'Alertas de vencimiento de PQR',
 }
 
 export const JOB_STATUS_LABELS: Record<string, string> = {

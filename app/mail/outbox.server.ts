@@ -33,7 +33,9 @@ export async function renderEmail<T extends TemplateName>(
   }
   const element = createElement(entry.component, props as Record<string, unknown>)
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })])
-  return { html, text, subject: entry.subject(props) }
+  // react-dom 18's renderToReadableStream pads some chunks with NUL bytes (@react-email/render strips them only on its
+  // pipeable-stream path); PostgreSQL text refuses NUL, so an email with a long enough body failed to enqueue.
+  return { html: html.replaceAll('\u0000', ''), text: text.replaceAll('\u0000', ''), subject: entry.subject(props) }
 }
 
 export async function enqueueEmail<T extends TemplateName>(

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { hashPassword } from '~/auth/password.server'
 import { createSession } from '~/auth/session.server'
 import { db, rows } from '~/db.server'
-import { loader as subscriberHomeLoader } from './mi-cuenta._index'
+import { action as subscriberHomeAction, loader as subscriberHomeLoader } from './mi-cuenta._index'
 import {
   accounts,
   billingCycles,
@@ -146,5 +146,24 @@ describe('/mi-cuenta shows only the signed-in subscriber’s accounts', () => {
     const cookie = await createSession(lonely!.id)
     const result = await subscriberHomeLoader(loaderArgs(requestWithCookie('http://localhost/mi-cuenta', cookie)))
     expect(result.accounts).toEqual([])
+  })
+
+  test('each account shows its balance (no invoices yet: zero, nothing to pay), and the electronic invoice consent toggles', async () => {
+    const cookie = await createSession(userA.id)
+    const before = await subscriberHomeLoader(loaderArgs(requestWithCookie('http://localhost/mi-cuenta', cookie)))
+    expect(before.accounts[0]!.money).toMatchObject({ balance: '0.00', onHold: '0.00', payInvoiceId: null, latestInvoice: null })
+    expect(before.electronicInvoice).toBe(false)
+    const post = (intent: string) =>
+      subscriberHomeAction({
+        request: new Request('http://localhost/mi-cuenta', { method: 'POST', headers: { cookie: cookie.split(';')[0]! }, body: new URLSearchParams({ intent }) }),
+        params: {},
+        context: { requestId: 't', ip: '127.0.0.1' },
+      })
+    expect(((await post('factura-electronica-si')) as Response).status).toBe(302)
+    expect((await subscriberHomeLoader(loaderArgs(requestWithCookie('http://localhost/mi-cuenta', cookie)))).electronicInvoice).toBe(true)
+    await post('factura-electronica-no')
+    expect((await subscriberHomeLoader(loaderArgs(requestWithCookie('http://localhost/mi-cuenta', cookie)))).electronicInvoice).toBe(false)
+    const kinds = await rows<{ kind: string; withdrawn: boolean }>(db, sql`select kind::text, withdrawn_at is not null as withdrawn from consents where user_id = ${userA.id}`)
+    expect(kinds).toEqual([{ kind: 'electronic_invoice', withdrawn: true }])
   })
 })

@@ -118,11 +118,73 @@ export const SETTINGS = {
     source: 'CPACA art. 14 parágrafo; su aplicación a PQR de la Ley 142 no está confirmada',
     confirmed: false,
   }),
+  'pqr.attachment_max_kilobytes': def('integer', {
+    label: 'Tamaño máximo de cada anexo de una PQR (KB)',
+    default: 5120,
+    source: 'Política de la empresa (almacenamiento de anexos)',
+    confirmed: false,
+  }),
+  'pqr.attachments_max_count': def('integer', {
+    label: 'Número máximo de anexos por radicación',
+    default: 5,
+    source: 'Política de la empresa (almacenamiento de anexos)',
+    confirmed: false,
+  }),
+  'pqr.public_filings_per_hour': def('integer', {
+    label: 'Radicaciones públicas (sin cuenta) por dirección IP en una hora',
+    default: 5,
+    source: 'Política de la empresa (protección contra abuso del formulario público)',
+    confirmed: false,
+  }),
+  'pqr.public_lookups_per_hour': def('integer', {
+    label: 'Consultas públicas de estado por dirección IP en una hora',
+    default: 30,
+    source: 'Política de la empresa (protección contra abuso de la consulta pública)',
+    confirmed: false,
+  }),
   'pqr.at_risk_business_days': def('business_days', {
     label: 'Días hábiles restantes para marcar un caso en riesgo de vencer',
     default: 3,
     source: 'Política de la empresa (tablero de vencimientos)',
     confirmed: false,
+  }),
+  'pqr.alert_first_business_days': def('business_days', {
+    label: 'Primera alerta al agente: días hábiles antes del vencimiento',
+    default: 5,
+    source: 'Política de la empresa (alertas de vencimiento de PQR; horario en «Horario de envío de avisos y alertas»)',
+    confirmed: false,
+  }),
+  'pqr.alert_second_business_days': def('business_days', {
+    label: 'Segunda alerta al agente: días hábiles antes del vencimiento',
+    default: 2,
+    source: 'Política de la empresa (alertas de vencimiento de PQR)',
+    confirmed: false,
+  }),
+  'pqr.decision_approval_required': def('boolean', {
+    label: '¿Las decisiones de PQR requieren aprobación del coordinador antes de expedirse?',
+    default: false,
+    source: 'Política de la empresa (control de calidad de las respuestas)',
+    confirmed: true,
+  }),
+  'pqr.publication_business_days': def('business_days', {
+    label: 'Días de publicación del aviso en la página web cuando no hay dirección útil',
+    default: 5,
+    source: 'CPACA art. 69 inciso 2 (y art. 68 para la citación sin dirección conocida)',
+    confirmed: true,
+  }),
+  'pqr.recurso_file_with': def('text', {
+    label: 'Dónde se presenta el recurso de reposición (texto de las decisiones)',
+    default:
+      'Ante la Oficina de Peticiones, Quejas y Recursos de la empresa, por escrito en cualquiera de sus oficinas o en la Ventanilla virtual (Mi cuenta › Mis PQR).',
+    source: 'CPACA art. 67 (la decisión indica los recursos, ante quién y el plazo); Ley 142 art. 154',
+    confirmed: true,
+  }),
+  'pqr.apelacion_file_with': def('text', {
+    label: 'Dónde se presenta el recurso de apelación (texto de las decisiones)',
+    default:
+      'En subsidio del de reposición y en el mismo escrito, ante la empresa, para que lo resuelva la Superintendencia de Servicios Públicos Domiciliarios.',
+    source: 'Ley 142 art. 159, modificado por la Ley 689 de 2001 art. 20',
+    confirmed: true,
   }),
   'calendar.saturdays_are_business_days': def('boolean', {
     label: '¿Los sábados son días hábiles?',
@@ -301,6 +363,63 @@ export const SETTINGS = {
     label: 'Versión vigente del texto de autorización de notificación electrónica',
     default: '2026-01',
     source: 'Ley 1437 de 2011 (CPACA), art. 56',
+    confirmed: false,
+  }),
+  'payments.bank_file_max_mb': def('integer', {
+    label: 'Tamaño máximo de un archivo de recaudo bancario (MB)',
+    default: 20,
+    schema: count(200).min(1, 'Debe ser al menos 1.'),
+    source: 'Política de la empresa (un archivo Asobancaria de 100.000 pagos ocupa unos 16 MB)',
+    confirmed: true,
+  }),
+  'payments.gateway_bank_match_days': def('days', {
+    label: 'Días de diferencia para reconocer en el archivo del banco un pago ya recibido por la pasarela',
+    default: 3,
+    schema: count(30),
+    source: 'Política de la empresa (la pasarela liquida al banco recaudador uno a tres días después)',
+    confirmed: false,
+  }),
+  'payments.online_minimum_amount': def('amount', {
+    label: 'Valor mínimo de un abono en línea (pesos)',
+    default: '5000',
+    source: 'Política de la empresa (abonos parciales por la pasarela de pagos)',
+    confirmed: false,
+  }),
+  'payments.poll_pending_after_minutes': def('integer', {
+    label: 'Minutos sin noticias de la pasarela antes de consultar el estado de un pago en línea',
+    default: 10,
+    source: 'Política de la empresa (conciliación con la pasarela de pagos)',
+    confirmed: true,
+  }),
+  'company.legal_name': def('text', {
+    label: 'Razón social de la empresa (como aparece en las facturas)',
+    default: 'Aguas de la Sabana S.A. E.S.P.',
+    source: 'Modelo de contrato de condiciones uniformes, Res. CRA 413 de 2006, cl. 17 (contenido mínimo de la factura)',
+    confirmed: false,
+  }),
+  'company.nit': def('text', {
+    label: 'NIT de la empresa con dígito de verificación (como aparece en las facturas)',
+    default: '900.456.789-4',
+    source: 'Modelo de contrato de condiciones uniformes, Res. CRA 413 de 2006, cl. 17 (contenido mínimo de la factura)',
+    confirmed: false,
+  }),
+  'invoice.payment_places': def('text', {
+    label: 'Lugares y medios de pago impresos en la factura',
+    default:
+      'En línea en la Ventanilla virtual (Mi cuenta › Pagar) con PSE o tarjeta; en bancos y corresponsales bancarios con el código de barras; en las oficinas de atención de la empresa.',
+    source: 'Ley 142 de 1994 art. 148 (plazo y modo de pago); Res. CRA 413 de 2006, cl. 17 num. 7',
+    confirmed: false,
+  }),
+  'invoice.electronic_consent_version': def('text', {
+    label: 'Versión del texto de autorización de la factura electrónica',
+    default: '2026-01',
+    source: 'SSPD Concepto 682 de 2020 (factura electrónica solo con autorización expresa del usuario)',
+    confirmed: true,
+  }),
+  'invoice.customer_service': def('text', {
+    label: 'Canales de atención impresos en la factura',
+    default: 'Línea de atención (601) 555 0142 · Ventanilla virtual: Mi cuenta › PQR · Oficina principal: Calle 10 # 20-30, Zipaquirá.',
+    source: 'Política de la empresa',
     confirmed: false,
   }),
   'appeals.sspd_dossier_internal_business_days': def('business_days', {

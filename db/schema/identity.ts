@@ -40,7 +40,8 @@ export const userTokens = pgTable(
 )
 export type UserToken = typeof userTokens.$inferSelect
 
-export const CONSENT_KINDS = ['data_processing', 'electronic_notification'] as const
+/** electronic_invoice: the invoice sent by email instead of on paper (SSPD Concepto 682/2020: express consent). */
+export const CONSENT_KINDS = ['data_processing', 'electronic_notification', 'electronic_invoice'] as const
 export type ConsentKind = (typeof CONSENT_KINDS)[number]
 export const consentKindEnum = pgEnum('consent_kind', CONSENT_KINDS)
 

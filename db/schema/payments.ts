@@ -156,10 +156,36 @@ export const unidentifiedPayments = pgTable(
   (t) => [
     index('unidentified_payments_queue_idx').on(t.createdAt).where(sql`${t.status} = 'pending'`),
     index('unidentified_payments_file_idx').on(t.bankFileId),
+    // A retried import job inserts each line of a file once.
+    uniqueIndex('unidentified_payments_file_line_key').on(t.bankFileId, t.lineNo),
     check('unidentified_payments_amount_check', sql`${t.amount} > 0`),
   ],
 )
 export type UnidentifiedPayment = typeof unidentifiedPayments.$inferSelect
+
+/**
+ * A bank-file line recognised as a payment the gateway had already reported (same reference and amount, paid within
+ * the window of the setting payments.gateway_bank_match_days): it is not applied again. One gateway payment matches at
+ * most one bank line, so a subscriber who really paid twice still gets the second payment applied.
+ */
+export const bankFileMatches = pgTable(
+  'bank_file_matches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    bankFileId: uuid('bank_file_id')
+      .notNull()
+      .references(() => bankFiles.id),
+    lineNo: integer('line_no').notNull(),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => payments.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('bank_file_matches_line_key').on(t.bankFileId, t.lineNo),
+    uniqueIndex('bank_file_matches_payment_key').on(t.paymentId),
+  ],
+)
 
 /** A printable batch of invoices for one route (zone) and period, handed to a delivery crew. */
 export const invoiceDeliveryBatches = pgTable(

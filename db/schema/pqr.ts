@@ -135,6 +135,8 @@ export const pqrCases = pgTable(
     parentCaseId: uuid('parent_case_id'),
     /** A form submitted twice yields one radicado. */
     idempotencyKey: text('idempotency_key'),
+    /** SHA-256 of the receipt link's secret: lets a filer without an account open the constancia again. */
+    receiptTokenHash: text('receipt_token_hash'),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -144,6 +146,8 @@ export const pqrCases = pgTable(
     uniqueIndex('pqr_cases_radicado_seq_key').on(t.radicadoYear, t.radicadoSeq),
     uniqueIndex('pqr_cases_idempotency_key').on(t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
     index('pqr_cases_queue_idx').on(t.dueOn, t.state).where(sql`${t.state} not in ('cerrada', 'firme')`),
+    // The queue of one área de prestación (area leaders, the area filter), in deadline order.
+    index('pqr_cases_area_queue_idx').on(t.areaId, t.dueOn).where(sql`${t.state} not in ('cerrada', 'firme')`),
     index('pqr_cases_assigned_idx').on(t.assignedTo, t.dueOn),
     index('pqr_cases_account_idx').on(t.accountId),
     index('pqr_cases_filer_idx').on(t.filedByUserId),

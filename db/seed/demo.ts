@@ -35,6 +35,8 @@ export type SeedDemoOptions = {
   batchSize?: number
   trustedBulk?: boolean
   withHistory?: boolean
+  /** Every account in one billing cycle (the liquidation benchmark). */
+  singleCycle?: boolean
   log?: Log
 }
 export type SeedPhase = 'geography' | 'tariffs' | 'accounts' | 'users' | 'history'
@@ -55,7 +57,7 @@ export async function seedDemo(db: AnyDb, opts: SeedDemoOptions = {}): Promise<S
     mark = t
   }
   const { accounts = DEFAULT_ACCOUNTS, seed = DEFAULT_SEED, now = new Date(), log = () => {} } = opts
-  const ctx = buildGeography(seed, bogotaDate(now))
+  const ctx = { ...buildGeography(seed, bogotaDate(now)), singleCycle: opts.singleCycle }
   log(`Generando datos de demostración: ${accounts} cuentas, semilla ${seed}, hasta ${ctx.today}`)
   await insertGeography(db, ctx)
   lap('geography')

@@ -5,7 +5,12 @@
  *   anonymous      anonymous 200; signed-in people are sent to their home (302)
  *   subscriber     anonymous → login; subscribers 200; staff 403
  *   staff(p)       anonymous → login; subscribers 403; staff 200 if their role has p, else 403
- *   owned(…)       like subscriber, and subscriber B asking for A's resource gets 404 (routes with ids)
+ *   owned(f)       anonymous → login; subscriber A (the owner) 200; subscriber B 404; staff 403. The matrix's beforeAll
+ *                  creates one real record of kind `f` belonging to subscriber A only ('account' linked to A through
+ *                  user_accounts, an issued 'invoice' of that account, a 'payment' on it, …) and fills the dynamic
+ *                  segment `param` (default `<fixture>Id`) with its id; `{id}` in `query` is replaced by it too. Actions
+ *                  on owned routes: anonymous → login, staff 403, subscriber B 404. To add a fixture kind, add it to
+ *                  OwnedFixture and a builder to OWNED_FIXTURES in matrix.db.test.ts.
  *   custom         the expected outcome written out per actor
  * `params` fills the dynamic segments; `query` is added to the URL.
  */
@@ -14,11 +19,15 @@ import type { Permission } from '~/auth/permissions'
 export type Outcome = 200 | 'login' | 'home' | 403 | 404 | 'redirect'
 export type Actor = 'anonymous' | 'subscriberA' | 'subscriberB' | 'agent' | 'auditor' | 'coordinator' | 'area_leader' | 'collections' | 'crew' | 'legal' | 'admin'
 
+/** Records the matrix creates for subscriber A (see OWNED_FIXTURES in matrix.db.test.ts). */
+export type OwnedFixture = 'account' | 'invoice' | 'payment' | 'pqr'
+
 export type Policy =
   | { kind: 'public' }
   | { kind: 'anonymous' }
   | { kind: 'subscriber' }
   | { kind: 'staff'; permission: Permission; actionPermission?: Permission }
+  | { kind: 'owned'; fixture: OwnedFixture; param?: string }
   | { kind: 'custom'; loader: Partial<Record<Actor, Outcome>> & { default: Outcome }; note: string }
 
 export type Expectation = {
@@ -30,6 +39,7 @@ export type Expectation = {
 }
 
 const staff = (permission: Permission, actionPermission?: Permission): Policy => ({ kind: 'staff', permission, actionPermission })
+const owned = (fixture: OwnedFixture, param?: string): Policy => ({ kind: 'owned', fixture, param })
 const MISSING_ID = '00000000-0000-4000-8000-000000000000'
 
 export const EXPECTATIONS: Record<string, Expectation> = {
@@ -48,6 +58,26 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'mi-cuenta.perfil.tsx': { policy: { kind: 'subscriber' } },
   'mi-cuenta.perfil_.datos.tsx': { policy: { kind: 'subscriber' } },
   'mi-cuenta.vincular.tsx': { policy: { kind: 'subscriber' } },
+  'mi-cuenta.cuentas.$accountId.facturas.tsx': { policy: owned('account') },
+  'mi-cuenta.facturas.$invoiceId.tsx': { policy: owned('invoice') },
+  'mi-cuenta.facturas.$invoiceId_.pdf.ts': { policy: owned('invoice') },
+  'mi-cuenta.pagar.$invoiceId.tsx': { policy: owned('invoice') },
+  'mi-cuenta.pagar.$invoiceId_.estado.tsx': { policy: owned('invoice') },
+  'mi-cuenta.pagos.$paymentId.tsx': { policy: owned('payment') },
+  'pasarela-prueba.$reference.tsx': {
+    policy: {
+      kind: 'custom',
+      loader: { default: 404 },
+      note: "sandbox gateway's hosted checkout: like Wompi's page it needs no session; the checkout URL's integrity signature authorises it, so an unsigned URL is 404 for everyone (and the page is 404 when Wompi is configured)",
+    },
+    params: { reference: '0000001230-1' },
+  },
+  'webhooks.wompi.ts': {
+    policy: { kind: 'custom', loader: { default: 200 }, note: 'POST-only resource route, no loader; the event checksum is its authentication (app/payments/apply-event.server.ts)' },
+  },
+  'webhooks.sandbox.ts': {
+    policy: { kind: 'custom', loader: { default: 200 }, note: 'POST-only resource route, no loader; checksum-verified like /webhooks/wompi with the sandbox secret' },
+  },
   'gestion.tsx': { policy: staff('staff:home') },
   'gestion._index.tsx': { policy: staff('staff:home') },
   'gestion.ajustes.tsx': { policy: staff('settings:manage') },
@@ -66,6 +96,9 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   },
   'gestion.facturacion.critica.tsx': { policy: staff('billing:read', 'billing:operate') },
   'gestion.facturacion.lecturas.tsx': { policy: staff('billing:operate') },
+  'gestion.facturacion.reparto._index.tsx': { policy: staff('billing:operate') },
+  'gestion.facturacion.reparto.$batchId.tsx': { policy: staff('billing:operate'), params: { batchId: MISSING_ID }, isMissingFixture: true },
+  'gestion.facturacion.reparto.$batchId_.pdf.ts': { policy: staff('billing:operate'), params: { batchId: MISSING_ID }, isMissingFixture: true },
   'gestion.facturacion.tarifas._index.tsx': { policy: staff('billing:read', 'billing:operate') },
   'gestion.facturacion.tarifas.comparar.tsx': { policy: staff('billing:read'), isMissingFixture: true }, // needs ?a=&b= versions
   'gestion.facturacion.tarifas.$versionId.tsx': {
@@ -78,4 +111,33 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     params: { versionId: MISSING_ID },
     isMissingFixture: true,
   },
+  'gestion.pagos.archivos._index.tsx': { policy: staff('payments:read', 'payments:operate') },
+  'gestion.pagos.archivos.$fileId.tsx': { policy: staff('payments:read'), params: { fileId: MISSING_ID }, isMissingFixture: true },
+  'gestion.pagos.por-identificar._index.tsx': { policy: staff('payments:read') },
+  'gestion.pagos.por-identificar.$paymentId.tsx': {
+    policy: staff('payments:read', 'payments:operate'),
+    params: { paymentId: MISSING_ID },
+    isMissingFixture: true,
+  },
+  'gestion.pagos.devoluciones.tsx': { policy: staff('payments:read', 'payments:operate') },
+  // PQR filing and the subscriber's side (issue 6)
+  'pqr.tsx': { policy: { kind: 'public' } },
+  'pqr.radicar.tsx': { policy: { kind: 'public' } },
+  'pqr.consulta.tsx': { policy: { kind: 'public' } },
+  'pqr.constancia.$caseId.tsx': {
+    policy: { kind: 'custom', loader: { default: 404 }, note: 'open to the holder of the link (?clave=), the owner and staff; tested in its route test' },
+    params: { caseId: MISSING_ID },
+  },
+  'pqr.constancia.$caseId_.pdf.ts': {
+    policy: { kind: 'custom', loader: { default: 404 }, note: 'same access as the receipt page; tested in its route test' },
+    params: { caseId: MISSING_ID },
+  },
+  'archivos.$fileId.ts': {
+    policy: { kind: 'custom', loader: { anonymous: 'login', default: 404 }, note: 'a stored file, to its owner or staff (pqr:read); tested in its route test' },
+    params: { fileId: MISSING_ID },
+  },
+  'mi-cuenta.pqr._index.tsx': { policy: { kind: 'subscriber' } },
+  'mi-cuenta.pqr.nueva.tsx': { policy: { kind: 'subscriber' } },
+  'mi-cuenta.pqr.$caseId.tsx': { policy: owned('pqr', 'caseId') },
+  'gestion.casos.radicar.tsx': { policy: staff('pqr:work') },
 }

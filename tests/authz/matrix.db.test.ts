@@ -3,6 +3,9 @@
  * module's loader (and action) is called as anonymous, subscriber A, subscriber B and each staff role, and the outcome
  * is compared with tests/authz/expectations.ts. A route without a row fails; a route whose guard is removed or
  * weakened fails (anonymous would get 200 instead of the login redirect, or a role would pass where it must get 403).
+ * `owned` rows: beforeAll builds real records belonging to subscriber A only (OWNED_FIXTURES, one builder per kind,
+ * built lazily when a row asks for it); the row's id segment is filled with that record's id, so subscriber B (who
+ * has an account and an invoice of their own) must get 404 and a query that forgets the owner fails here.
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -12,7 +15,12 @@ import { ROLE_PERMISSIONS } from '~/auth/permissions'
 import { createSession } from '~/auth/session.server'
 import { db } from '~/db.server'
 import { users, type Role } from '../../db/schema/auth'
-import { EXPECTATIONS, type Actor, type Expectation, type Outcome } from './expectations'
+import { invoices, payments } from '../../db/schema/ledger'
+import { userAccounts } from '../../db/schema/premises'
+import { billingPeriods } from '../../db/schema/readings'
+import { insertAccount } from '../factories/accounts'
+import { EXPECTATIONS, type Actor, type Expectation, type OwnedFixture, type Outcome } from './expectations'
+import { insertTestCase } from '../../app/pqr/test-fixtures.server'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const STAFF_ROLES = ['agent', 'auditor', 'coordinator', 'area_leader', 'collections', 'crew', 'legal', 'admin'] as const
@@ -47,6 +55,69 @@ function urlFor(file: string, exp: Expectation): string {
 }
 
 const cookies: Partial<Record<Actor, string>> = {}
+const userIds: Partial<Record<Actor, string>> = {}
+
+/** An account linked to `actor` with one issued invoice (period 2026-01). */
+async function ownedAccount(actor: Actor): Promise<{ accountId: string; invoiceId: string }> {
+  const graph = await insertAccount(db)
+  await db.insert(userAccounts).values({ userId: userIds[actor]!, accountId: graph.account.id })
+  const [period] = await db
+    .insert(billingPeriods)
+    .values({
+      cycleId: graph.cycle.id,
+      code: '2026-01',
+      startsOn: '2026-01-01',
+      endsOn: '2026-01-31',
+      readingOn: '2026-02-03',
+      issueOn: '2026-02-06',
+      dueOn: '2026-02-21',
+      suspensionOn: '2026-02-26',
+      status: 'issued',
+    })
+    .returning()
+  const [invoice] = await db
+    .insert(invoices)
+    .values({
+      accountId: graph.account.id,
+      periodId: period!.id,
+      number: Math.floor(Math.random() * 1e9) + 1e9,
+      status: 'issued',
+      issueOn: '2026-02-06',
+      dueOn: '2026-02-21',
+      suspensionOn: '2026-02-26',
+      previousBalance: '0.00',
+      currentCharges: '45000.00',
+      totalToPay: '45000.00',
+      paymentReference: String(Math.floor(Math.random() * 1e9) + 1e9), // digits: the PDF's barcode carries it
+      issuedAt: new Date(),
+    })
+    .returning()
+  return { accountId: graph.account.id, invoiceId: invoice!.id }
+}
+
+let ownedA: Promise<{ accountId: string; invoiceId: string }> | undefined
+/** Builders of subscriber A's records, one per OwnedFixture kind; each returns the id the route's segment takes. */
+const OWNED_FIXTURES: Record<OwnedFixture, () => Promise<string>> = {
+  account: async () => (await ownedA!).accountId,
+  invoice: async () => (await ownedA!).invoiceId,
+  payment: async () => {
+    const [p] = await db
+      .insert(payments)
+      .values({ accountId: (await ownedA!).accountId, amount: '45000.00', paidOn: '2026-02-10', channel: 'counter', externalRef: `matriz-${Date.now()}` })
+      .returning()
+    return p!.id
+  },
+  pqr: async () => (await insertTestCase(db, { accountId: (await ownedA!).accountId, filedByUserId: userIds.subscriberA! })).id,
+}
+const ownedIds: Partial<Record<OwnedFixture, string>> = {}
+
+/** The row's params, with an owned row's id segment (and `{id}` in its query) filled from subscriber A's fixture. */
+function withFixture(exp: Expectation): Expectation {
+  if (exp.policy.kind !== 'owned') return exp
+  const id = ownedIds[exp.policy.fixture]!
+  const param = exp.policy.param ?? `${exp.policy.fixture}Id`
+  return { ...exp, params: { ...exp.params, [param]: id }, query: exp.query?.replaceAll('{id}', id) }
+}
 
 beforeAll(async () => {
   const passwordHash = await hashPassword('matriz de autorizacion')
@@ -61,7 +132,12 @@ beforeAll(async () => {
       .values({ email: `${p.actor}@matriz.test`, fullName: p.actor, role: p.role, passwordHash, emailVerifiedAt: new Date() })
       .returning()
     cookies[p.actor] = (await createSession(u!.id)).split(';')[0]!
+    userIds[p.actor] = u!.id
   }
+  ownedA = ownedAccount('subscriberA')
+  await ownedAccount('subscriberB') // B is a real subscriber with records of their own, not an empty account
+  const kinds = new Set(Object.values(EXPECTATIONS).flatMap((e) => (e.policy.kind === 'owned' ? [e.policy.fixture] : [])))
+  for (const kind of kinds) ownedIds[kind] = await OWNED_FIXTURES[kind]()
 })
 
 type Observed = number | 'login' | 'home' | 'redirect'
@@ -97,6 +173,8 @@ function expectedLoader(exp: Expectation, actor: Actor): Outcome | Outcome[] {
       return actor === 'anonymous' ? 200 : 'home'
     case 'subscriber':
       return actor === 'anonymous' ? 'login' : isStaff ? 403 : 200
+    case 'owned':
+      return actor === 'anonymous' ? 'login' : isStaff ? 403 : actor === 'subscriberB' ? 404 : 200
     case 'staff': {
       if (actor === 'anonymous') return 'login'
       if (!isStaff) return 403
@@ -121,8 +199,9 @@ describe('authorization matrix', () => {
     expect(Object.keys(EXPECTATIONS).filter((f) => !files.includes(f))).toEqual([])
   })
 
-  for (const [file, exp] of Object.entries(EXPECTATIONS)) {
+  for (const [file, row] of Object.entries(EXPECTATIONS)) {
     test(`${file}: loader outcome for each actor`, async () => {
+      const exp = withFixture(row)
       const mod = (await import(/* @vite-ignore */ path.join(root, 'app/routes', file))) as {
         loader?: (a: unknown) => unknown
         action?: (a: unknown) => unknown
@@ -140,8 +219,10 @@ describe('authorization matrix', () => {
       expect(observed).toEqual(expected)
     })
 
-    if (exp.policy.kind === 'subscriber' || exp.policy.kind === 'staff' || exp.policy.kind === 'anonymous') {
+    const kind = row.policy.kind
+    if (kind === 'subscriber' || kind === 'owned' || kind === 'staff' || kind === 'anonymous') {
       test(`${file}: action guard (if any) refuses the wrong people before reading the form`, async () => {
+        const exp = withFixture(row)
         const mod = (await import(/* @vite-ignore */ path.join(root, 'app/routes', file))) as { action?: (a: unknown) => unknown }
         if (!mod.action) return
         const policy = exp.policy
@@ -150,7 +231,9 @@ describe('authorization matrix', () => {
             ? [['anonymous', 'login'], ['subscriberA', 403]]
             : policy.kind === 'subscriber'
               ? [['anonymous', 'login'], ['coordinator', 403], ['admin', 403]]
-              : [['subscriberA', 'home'], ['admin', 'home']]
+              : policy.kind === 'owned'
+                ? [['anonymous', 'login'], ['coordinator', 403], ['subscriberB', 404]]
+                : [['subscriberA', 'home'], ['admin', 'home']]
         for (const [actor, want] of cases) {
           const request = new Request(urlFor(file, exp), { method: 'POST', headers: headersFor(actor), body: new URLSearchParams() })
           expect([actor, await observe(mod.action, request, exp.params ?? {})]).toEqual([actor, want])

@@ -1,9 +1,13 @@
 /**
- * Liquidation benchmark on the PostgreSQL server: `npm run bench:liquidation -- [--accounts 100000] [--keep]`.
- * Creates its own database, seeds the accounts with the demo seed module (without billing history), runs the crítica
- * of the largest cycle's latest period and releases it (not timed), then times one liquidation of that period and
- * prints invoices/s, rows written, wall time and peak RSS; and, as the ceiling measured in the same run, the time to
- * COPY the same rows (invoices, lines, ledger entries) into empty tables with the same indexes.
+ * Liquidation benchmark on the PostgreSQL server:
+ *   npm run bench:liquidation -- [--accounts 100000] [--spread] [--batch 2000] [--rerun] [--row-triggers] [--keep]
+ * Creates its own database, seeds the accounts with the demo seed module (without billing history) — by default all
+ * of them in ONE billing cycle, as the target describes (--spread: the demo's distribution over four cycles) — runs
+ * the crítica of that cycle's latest period and releases it (not timed), then times one liquidation of the period and
+ * prints invoices/s, rows written, wall time, a per-phase breakdown and peak RSS; and, as the ceiling measured in the
+ * same run, the time to COPY the same rows (invoices, lines, ledger entries) into empty tables with the same indexes.
+ * --rerun also times a second run of the same draft (every draft replaced); --row-triggers makes the run check
+ * foreign keys with PostgreSQL's per-row triggers instead of the set-based checks (app/billing/liquidation/write.server.ts).
  * Targets (issue 3): 100,000 accounts in < 20 s, ≥ 0.3 of the COPY ceiling, < 1 GiB.
  */
 import { parseArgs } from 'node:util'
@@ -11,10 +15,19 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import postgres from 'postgres'
 
-const { values } = parseArgs({ options: { accounts: { type: 'string' }, keep: { type: 'boolean' }, batch: { type: 'string' } } })
+const { values } = parseArgs({
+  options: {
+    accounts: { type: 'string' },
+    keep: { type: 'boolean' },
+    batch: { type: 'string' },
+    spread: { type: 'boolean' },
+    rerun: { type: 'boolean' },
+    'row-triggers': { type: 'boolean' },
+  },
+})
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const accounts = Number(values.accounts ?? 100_000)
-const batchSize = Number(values.batch ?? 1000)
+const batchSize = values.batch ? Number(values.batch) : undefined
 const name = `vt_bench_liq_${process.pid}`
 const admin = postgres(withDatabase(serverUrl, 'postgres'), { max: 1, onnotice: () => {} })
 await admin.unsafe(`create database ${name}`)
@@ -28,14 +41,14 @@ const { ensureDemoTariffs } = await import('../../db/seed/history')
 const { runCritica } = await import('../../app/billing/critica/run.server')
 const { reviewConsumptions } = await import('../../app/billing/critica/review.server')
 const { startLiquidation } = await import('../../app/billing/liquidation/start.server')
-const { runLiquidation } = await import('../../app/billing/liquidation/run.server')
+const { runLiquidation, DEFAULT_BATCH_SIZE } = await import('../../app/billing/liquidation/run.server')
 const { sql } = await import('drizzle-orm')
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`
 
 try {
   await runMigrations(db)
   let t = performance.now()
-  await seedDemo(db, { accounts, log: () => {} })
+  await seedDemo(db, { accounts, singleCycle: !values.spread, log: () => {} })
   await ensureDemoTariffs(db, new Date(), () => {})
   console.log(`Semilla: ${accounts} cuentas en ${((performance.now() - t) / 1000).toFixed(1)} s`)
   const [period] = await rows<{ id: string; code: string; cycle: string; n: number }>(
@@ -56,8 +69,9 @@ try {
   t = performance.now()
   const started = await db.transaction((tx) => startLiquidation(tx, { periodId: period.id, actor: { kind: 'system', label: 'benchmark' } }))
   if (!started.ok) throw started.error
-  const timings = { select: 0, read: 0, compute: 0, write: 0, commit: 0 }
-  const outcome = await runLiquidation(db, started.value.runId, { batchSize, timings })
+  const timings = { select: 0, read: 0, compute: 0, write: 0, wait: 0 }
+  const setBasedChecks = values['row-triggers'] ? false : undefined
+  const outcome = await runLiquidation(db, started.value.runId, { batchSize, timings, setBasedChecks })
   const seconds = (performance.now() - t) / 1000
   clearInterval(sampler)
   if (!outcome.ok) throw new Error(outcome.error)
@@ -78,14 +92,27 @@ try {
   console.log(`  filas escritas:      ${written} (facturas ${counts!.invoices}, líneas ${counts!.lines}, asientos ${counts!.entries}), ${Math.round(written / seconds)} filas/s`)
   console.log(`  techo COPY:          ${copySeconds.toFixed(2)} s para las mismas filas → razón ${ratio.toFixed(2)} (meta ≥ 0,3)`)
   const phase = (ms: number) => `${(ms / 1000).toFixed(2)} s`
-  console.log(`  por fase (lotes de ${batchSize}): elegir cuentas ${phase(timings.select)}, leer ${phase(timings.read)}, calcular ${phase(timings.compute)}, escribir ${phase(timings.write)}, confirmar ${phase(timings.commit)}`)
+  console.log(`  por fase (lotes de ${batchSize ?? DEFAULT_BATCH_SIZE}): elegir cuentas ${phase(timings.select)}, leer ${phase(timings.read)}, calcular ${phase(timings.compute)}; escribir ${phase(timings.write)} (en paralelo con los anteriores), espera por la escritura ${phase(timings.wait)}`)
+  console.log(`  claves foráneas: ${values['row-triggers'] ? 'disparadores por fila' : 'verificación por lote (bloqueo FOR KEY SHARE)'}`)
   console.log(`  carga de la máquina: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} (uptime)`)
   console.log(`  memoria máxima durante la liquidación: ${mib(peakRss)} (meta < 1 GiB); maxRSS del proceso: ${mib(process.resourceUsage().maxRSS * 1024)}`)
+  if (values.rerun) await timeRerun(period.id, counts!.invoices)
 } finally {
   await closeDb()
   if (!values.keep) await admin.unsafe(`drop database if exists ${name} with (force)`)
   else console.log(`Base de datos conservada: ${name}`)
   await admin.end()
+}
+
+/** Re-runs the same draft: every draft invoice is deleted and written again; the counts must not change. */
+async function timeRerun(periodId: string, invoices: number): Promise<void> {
+  const t = performance.now()
+  const again = await db.transaction((tx) => startLiquidation(tx, { periodId, actor: { kind: 'system', label: 'benchmark' } }))
+  if (!again.ok) throw again.error
+  const outcome = await runLiquidation(db, again.value.runId, { batchSize })
+  if (!outcome.ok) throw new Error(outcome.error)
+  const [n] = await rows<{ n: number }>(db, sql`select count(*)::int as n from invoices where period_id = ${periodId}::uuid`)
+  console.log(`  segunda corrida (reemplaza ${invoices} borradores): ${((performance.now() - t) / 1000).toFixed(2)} s, facturas del periodo ${n!.n}`)
 }
 
 /** COPY the run's rows out to memory, then time COPY FROM STDIN into empty tables with the same indexes. */

@@ -47,3 +47,19 @@ test('/mi-cuenta has no horizontal scroll on a 360 px phone', async ({ page }) =
   expect(scrollWidth).toBeLessThanOrEqual(360)
   await checkA11y(page)
 })
+
+test('/mi-cuenta shows each account’s balance, next due date and its calls to action', async ({ page }) => {
+  await loginAs(page, 'subscriber')
+  const main = page.getByRole('main')
+  const cards = main.getByRole('region', { name: /^Cuenta / })
+  const count = await cards.count()
+  expect(count).toBe(subscriberFacts().accounts.length)
+  for (let i = 0; i < count; i++) {
+    const card = cards.nth(i)
+    await expect(card.getByText('Saldo de la cuenta')).toBeVisible()
+    await expect(card.getByText('Próximo vencimiento')).toBeVisible()
+    await expect(card.getByRole('link', { name: /^Ver factura/ })).toHaveAttribute('href', /^\/mi-cuenta\/facturas\/[0-9a-f-]{36}$/)
+    await expect(card.getByRole('link', { name: /^Radicar una PQR/ })).toHaveAttribute('href', /^\/mi-cuenta\/pqr\/nueva\?cuenta=[0-9a-f-]{36}$/)
+  }
+  await checkA11y(page)
+})

@@ -1,18 +1,18 @@
 /**
- * One batch of a liquidation: reads what the engine needs for up to a thousand accounts in a few set-based queries,
- * computes each invoice with the pure engine, and writes invoices, lines and ledger charges with one multi-row
- * insert each (json_to_recordset: one parameter, the same on postgres.js and PGlite; drizzle's row builder is too
- * slow for 100,000 accounts — ../shared/STACK.md).
+ * One batch of a liquidation, up to a few thousand accounts: what the engine needs is read in a handful of
+ * set-based queries (one each, never one per account), each invoice is computed by the pure engine (compute.ts), and
+ * the rows are encoded as COPY text for write.server.ts. Reading and computing the next batch overlaps the writing of
+ * this one (run.server.ts).
  */
-import { randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { rows, type DbOrTx } from '~/db.server'
-import { fromDb, toDb } from '~/billing/money'
+import { fromDb, money, toDb } from '~/billing/money'
 import { makePaymentReference } from '~/billing/payment-reference'
-import { withoutJit } from '~/billing/ledger/allocate.server'
 import { balanceQuery, COUNTED_ENTRIES } from '~/billing/ledger/balance.server'
 import type { Estrato, Service, TariffCategory, TariffSchedule, UseClass } from '~/billing/tariffs/types'
 import { computeLiquidation, computeServiceLines } from './compute'
+import { copyRow } from './copy-text'
+import { orderedUuid } from './ids'
 import type { BillingFrequency, ComputedLine } from './types'
 
 export type RunContext = {
@@ -35,9 +35,23 @@ export type RunContext = {
   timings?: PhaseTimings
 }
 
-export type PhaseTimings = { select: number; read: number; compute: number; write: number; commit: number }
+/** `write` runs alongside the next batch's select/read/compute; `wait` is the time the loop was blocked on it. */
+export type PhaseTimings = { select: number; read: number; compute: number; write: number; wait: number }
 
-type AccountRow = { id: string; services: string[] | string; estrato: number | null; use_class: UseClass; billed_m3: number | string }
+export type AccountRow = { id: string; services: string[] | string; estrato: number | null; use_class: UseClass; billed_m3: number | string }
+
+/** The rows of one batch as COPY text, and the pending other charges it bills ([pending charge id, invoice id]). */
+export type PreparedBatch = {
+  accountIds: string[]
+  invoices: string
+  entries: string
+  lines: string
+  billedCharges: Array<[string, string]>
+}
+
+export const INVOICE_COLUMNS = 'id, account_id, period_id, status, issue_on, due_on, suspension_on, billed_m3, previous_balance, current_charges, total_to_pay, payment_reference, liquidation_run_id'
+export const ENTRY_COLUMNS = 'id, account_id, occurred_on, kind, service, concept, amount, due_on, invoice_id, description'
+export const LINE_COLUMNS = 'invoice_id, position, service, concept, description, quantity_m3, unit_price, amount, ledger_entry_id'
 
 const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`
 
@@ -63,37 +77,60 @@ export async function nextAccounts(db: DbOrTx, ctx: RunContext, afterId: string 
   )
 }
 
-type AccountState = { previousBalance: string; overdue: string; carry: string; instalment: { description: string; amount: string } | null }
+type OtherCharge = { id: string; description: string; amount: string }
+type AccountState = {
+  previousBalance: string
+  overdue: string
+  carry: string
+  instalment: { description: string; amount: string } | null
+  otherCharges: OtherCharge[]
+}
 
-async function loadStates(db: DbOrTx, ctx: RunContext, ids: string[]): Promise<Map<string, AccountState>> {
+type AgreementRow = { account_id: string; principal: string; instalments: number; instalment_amount: string; billed: number }
+
+/** The k-th of n instalments: the agreed amount, and on the last one whatever of the principal is left. */
+export function instalmentAmount(a: Pick<AgreementRow, 'principal' | 'instalments' | 'instalment_amount'>, k: number): string {
+  if (k < a.instalments) return a.instalment_amount
+  return toDb(money(a.principal).minus(money(a.instalment_amount).times(a.instalments - 1)))
+}
+
+async function loadStates(db: DbOrTx, ctx: RunContext, ids: string[]): Promise<{ states: Map<string, AccountState>; refs: string[] }> {
   const list = uuidArray(ids)
   const inBatch = (column: unknown) => sql`${column} = any(${list}::uuid[])`
-  const [balances, carries, agreements] = await Promise.all([
+  const [balances, carries, agreements, pending, refs] = await Promise.all([
     rows<{ account_id: string; total: string; overdue: string }>(db, balanceQuery(inBatch, ctx.issueOn)),
     rows<{ account_id: string; carry: string }>(
       db,
       sql`select e.account_id, sum(e.amount)::text as carry from ${COUNTED_ENTRIES}
              and e.concept = 'ajuste_decena' and ${inBatch(sql.raw('e.account_id'))} group by e.account_id`,
     ),
-    rows<{ account_id: string; instalments: number; instalment_amount: string; billed: number }>(
+    rows<AgreementRow>(
       db,
-      sql`select g.account_id, g.instalments, g.instalment_amount::text,
+      sql`select g.account_id, g.principal::text, g.instalments, g.instalment_amount::text,
                  (select count(*)::int from ledger_entries e where e.account_id = g.account_id
                      and e.concept = 'cuota_acuerdo' and e.occurred_on >= g.starts_on) as billed
             from payment_agreements g
            where g.status = 'active' and g.starts_on <= ${ctx.issueOn}::date and ${inBatch(sql.raw('g.account_id'))}`,
     ),
+    rows<OtherCharge & { account_id: string }>(
+      db,
+      sql`select id, account_id, description, amount::text from pending_charges
+           where status = 'pending' and requested_on <= ${ctx.issueOn}::date and ${inBatch(sql.raw('account_id'))}
+           order by account_id, requested_on, created_at, id`,
+    ),
+    rows<{ n: string }>(db, sql`select nextval('payment_reference_seq')::text as n from generate_series(1, ${ids.length})`),
   ])
   const states = new Map<string, AccountState>()
-  for (const id of ids) states.set(id, { previousBalance: '0', overdue: '0', carry: '0', instalment: null })
+  for (const id of ids) states.set(id, { previousBalance: '0', overdue: '0', carry: '0', instalment: null, otherCharges: [] })
   for (const b of balances) Object.assign(states.get(b.account_id)!, { previousBalance: b.total, overdue: b.overdue })
   for (const c of carries) states.get(c.account_id)!.carry = c.carry
   for (const g of agreements) {
     if (g.billed >= g.instalments) continue
     const description = `Acuerdo de pago: cuota ${g.billed + 1} de ${g.instalments}`
-    states.get(g.account_id)!.instalment = { description, amount: g.instalment_amount }
+    states.get(g.account_id)!.instalment = { description, amount: instalmentAmount(g, g.billed + 1) }
   }
-  return states
+  for (const p of pending) states.get(p.account_id)!.otherCharges.push({ id: p.id, description: p.description, amount: p.amount })
+  return { states, refs: refs.map((r) => r.n) }
 }
 
 function categoryOf(row: AccountRow): TariffCategory {
@@ -111,22 +148,19 @@ function serviceLinesFor(ctx: RunContext, row: AccountRow, category: TariffCateg
   return lines
 }
 
-/** Computes and writes the draft invoices of one batch; returns how many were written. */
-export async function liquidateBatch(tx: DbOrTx, ctx: RunContext, batch: AccountRow[]): Promise<number> {
-  if (batch.length === 0) return 0
+/** Reads and computes one batch; the caller writes it (write.server.ts). */
+export async function prepareBatch(db: DbOrTx, ctx: RunContext, batch: AccountRow[]): Promise<PreparedBatch> {
   let mark = performance.now()
-  const lap = (phase: keyof PhaseTimings) => {
+  const lap = (phase: 'read' | 'compute') => {
     const t = performance.now()
     if (ctx.timings) ctx.timings[phase] += t - mark
     mark = t
   }
-  await withoutJit(tx)
-  const states = await loadStates(tx, ctx, batch.map((a) => a.id))
-  const refs = await rows<{ n: string }>(tx, sql`select nextval('payment_reference_seq')::text as n from generate_series(1, ${batch.length})`)
+  const accountIds = batch.map((a) => a.id)
+  const { states, refs } = await loadStates(db, ctx, accountIds)
   lap('read')
-  const invoiceRows: unknown[] = []
-  const entryRows: unknown[] = []
-  const lineRows: unknown[] = []
+  const out: PreparedBatch = { accountIds, invoices: '', entries: '', lines: '', billedCharges: [] }
+  const invoiceHead = `\t${ctx.periodId}\tdraft\t${ctx.issueOn}\t${ctx.dueOn}\t${ctx.suspensionOn}\t`
   batch.forEach((row, i) => {
     const state = states.get(row.id)!
     const category = categoryOf(row)
@@ -138,6 +172,7 @@ export async function liquidateBatch(tx: DbOrTx, ctx: RunContext, batch: Account
         billedM3: row.billed_m3,
         frequency: ctx.frequency,
         schedule: ctx.schedule,
+        otherCharges: state.otherCharges,
         agreementInstalment: state.instalment,
         overdueNotOnHold: state.overdue,
         interestMonthlyRate: category.useClass === 'residential' ? ctx.interestResidential : ctx.interestNonResidential,
@@ -147,59 +182,20 @@ export async function liquidateBatch(tx: DbOrTx, ctx: RunContext, batch: Account
       },
       serviceLinesFor(ctx, row, category, services),
     )
-    const invoiceId = randomUUID()
-    invoiceRows.push({
-      id: invoiceId,
-      account_id: row.id,
-      billed_m3: String(row.billed_m3),
-      previous_balance: toDb(fromDb(state.previousBalance)),
-      current_charges: toDb(result.currentCharges),
-      total_to_pay: toDb(result.totalToPay),
-      payment_reference: makePaymentReference(BigInt(refs[i]!.n)),
-    })
+    const invoiceId = orderedUuid()
+    const reference = makePaymentReference(BigInt(refs[i]!))
+    out.invoices +=
+      invoiceId + '\t' + row.id + invoiceHead +
+      copyRow([String(row.billed_m3), toDb(fromDb(state.previousBalance)), toDb(result.currentCharges), toDb(result.totalToPay), reference, ctx.runId])
     result.lines.forEach((l, position) => {
-      const entryId = randomUUID()
+      const entryId = orderedUuid()
       const amount = toDb(l.amount)
-      entryRows.push({ id: entryId, account_id: row.id, invoice_id: invoiceId, service: l.service, concept: l.concept, amount, description: l.description })
-      lineRows.push({
-        invoice_id: invoiceId,
-        position: position + 1,
-        service: l.service,
-        concept: l.concept,
-        description: l.description,
-        quantity_m3: l.quantityM3,
-        unit_price: l.unitPrice,
-        amount,
-        ledger_entry_id: entryId,
-      })
+      const kind = l.concept === 'ajuste_decena' ? 'adjustment' : 'charge'
+      out.entries += copyRow([entryId, row.id, ctx.issueOn, kind, l.service, l.concept, amount, ctx.dueOn, invoiceId, l.description])
+      out.lines += copyRow([invoiceId, position + 1, l.service, l.concept, l.description, l.quantityM3, l.unitPrice, amount, entryId])
     })
+    for (const c of state.otherCharges) out.billedCharges.push([c.id, invoiceId])
   })
   lap('compute')
-  await writeBatch(tx, ctx, invoiceRows, entryRows, lineRows)
-  lap('write')
-  return batch.length
-}
-
-async function writeBatch(tx: DbOrTx, ctx: RunContext, invoiceRows: unknown[], entryRows: unknown[], lineRows: unknown[]) {
-  await tx.execute(sql`
-    insert into invoices (id, account_id, period_id, status, issue_on, due_on, suspension_on, billed_m3,
-                          previous_balance, current_charges, total_to_pay, payment_reference, liquidation_run_id)
-    select x.id, x.account_id, ${ctx.periodId}::uuid, 'draft', ${ctx.issueOn}::date, ${ctx.dueOn}::date,
-           ${ctx.suspensionOn}::date, x.billed_m3, x.previous_balance, x.current_charges, x.total_to_pay,
-           x.payment_reference, ${ctx.runId}::uuid
-      from json_to_recordset(${JSON.stringify(invoiceRows)}::json) as x(id uuid, account_id uuid, billed_m3 numeric,
-           previous_balance numeric, current_charges numeric, total_to_pay numeric, payment_reference text)`)
-  await tx.execute(sql`
-    insert into ledger_entries (id, account_id, occurred_on, kind, service, concept, amount, due_on, invoice_id, description)
-    select x.id, x.account_id, ${ctx.issueOn}::date,
-           (case when x.concept = 'ajuste_decena' then 'adjustment' else 'charge' end)::ledger_entry_kind,
-           x.service::public_service, x.concept, x.amount, ${ctx.dueOn}::date, x.invoice_id, x.description
-      from json_to_recordset(${JSON.stringify(entryRows)}::json) as x(id uuid, account_id uuid, invoice_id uuid,
-           service text, concept text, amount numeric, description text)`)
-  await tx.execute(sql`
-    insert into invoice_lines (invoice_id, position, service, concept, description, quantity_m3, unit_price, amount, ledger_entry_id)
-    select x.invoice_id, x.position, x.service::public_service, x.concept, x.description, x.quantity_m3, x.unit_price,
-           x.amount, x.ledger_entry_id
-      from json_to_recordset(${JSON.stringify(lineRows)}::json) as x(invoice_id uuid, position int, service text,
-           concept text, description text, quantity_m3 numeric, unit_price numeric, amount numeric, ledger_entry_id uuid)`)
+  return out
 }

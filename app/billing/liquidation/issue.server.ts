@@ -6,6 +6,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { rows, type DbOrTx } from '~/db.server'
 import { allocateAccounts, withoutJit } from '~/billing/ledger/allocate.server'
+import { enqueueInvoiceEmails } from '~/billing/invoices/email-job.server'
 import { recordTrail, type TrailActor } from '~/trail/record.server'
 import { DomainError, fail, ok, type Result } from '~/utils/errors'
 import { liquidationRuns } from '../../../db/schema/ledger'
@@ -44,6 +45,7 @@ export async function issueLiquidation(tx: DbOrTx, input: IssueInput): Promise<R
                   and (r.zone_id is null or r.zone_id = pr.zone_id)))
            then 'issued' else 'liquidated' end)::period_status
      where p.id = ${run.periodId}::uuid and p.status <> 'closed'`)
+  await enqueueInvoiceEmails(tx, input.runId) // electronic invoices to subscribers who consented (app/billing/invoices)
   await recordTrail(tx, {
     entityType: 'liquidation_run',
     entityId: input.runId,

@@ -1,8 +1,9 @@
 /**
  * Runs a liquidation: the tariff in force (an unapproved one fails the run with a Spanish error), the settings on the
- * issue date, then the cycle's accounts streamed in keyset batches, one transaction per batch, progress after each.
- * Re-running a draft run first deletes its drafts (lines, charges, invoices) and writes them again; issued invoices
- * are never touched (a trigger refuses it anyway).
+ * issue date, then the cycle's accounts streamed in keyset batches, each written in its own transaction, progress
+ * after each. On the server the next batch is read and computed while the previous one is written (two connections:
+ * Node computes while PostgreSQL writes). Re-running a draft run first deletes its drafts (lines, charges, invoices)
+ * and returns the other charges they billed to pending; issued invoices are never touched (a trigger refuses it).
  */
 import { eq, sql } from 'drizzle-orm'
 import { rows, type Db } from '~/db.server'
@@ -12,14 +13,24 @@ import { getSettingsSnapshot } from '~/settings/read.server'
 import { billingCycles } from '../../../db/schema/areas'
 import { billingPeriods } from '../../../db/schema/readings'
 import { liquidationRuns } from '../../../db/schema/ledger'
-import { liquidateBatch, nextAccounts, type PhaseTimings, type RunContext } from './batch.server'
+import { nextAccounts, prepareBatch, type PhaseTimings, type RunContext } from './batch.server'
 import { summariseRun } from './report.server'
+import { openWriter } from './write.server'
 
 export type Progress = (done: number, total: number, message: string) => Promise<void> | void
 
-export type RunOptions = { batchSize?: number; onProgress?: Progress; timings?: PhaseTimings }
+export type RunOptions = {
+  batchSize?: number
+  onProgress?: Progress
+  timings?: PhaseTimings
+  /** Force (true) or refuse (false) the set-based foreign-key checks of write.server.ts; default: when permitted. */
+  setBasedChecks?: boolean
+}
 
 export type RunOutcome = { ok: true; invoices: number } | { ok: false; error: string }
+
+/** 2,000 accounts (~40,000 rows) per transaction: measured faster than 1,000 or 5,000 on 2 cores; ~10 MB of text. */
+export const DEFAULT_BATCH_SIZE = 2000
 
 export async function runLiquidation(db: Db, runId: string, opts: RunOptions = {}): Promise<RunOutcome> {
   const ctx = await loadContext(db, runId)
@@ -30,31 +41,52 @@ export async function runLiquidation(db: Db, runId: string, opts: RunOptions = {
   ctx.timings = opts.timings
   await deleteDrafts(db, runId)
   const total = await countPending(db, ctx)
-  const batchSize = opts.batchSize ?? 1000
-  let done = 0
-  let after: string | null = null
   await opts.onProgress?.(0, total, 'Liquidando')
-  for (;;) {
-    const t = performance.now()
-    const batch = await nextAccounts(db, ctx, after, batchSize)
-    if (ctx.timings) ctx.timings.select += performance.now() - t
-    if (batch.length === 0) break
-    let inside = 0
-    done += await db.transaction(async (tx) => {
-      const n = await liquidateBatch(tx, ctx, batch)
-      inside = performance.now()
-      return n
-    })
-    if (ctx.timings) ctx.timings.commit += performance.now() - inside
-    after = batch[batch.length - 1]!.id
-    await opts.onProgress?.(done, total, `Liquidadas ${done} de ${total} cuentas`)
-  }
+  const done = await streamBatches(db, ctx, total, opts)
   const totals = await summariseRun(db, runId)
   await db
     .update(liquidationRuns)
     .set({ status: 'draft', totals, error: null, finishedAt: new Date() })
     .where(eq(liquidationRuns.id, runId))
   return { ok: true, invoices: done }
+}
+
+/** select → read → compute batch n+1 while batch n is written; a failed write stops the loop and is rethrown. */
+async function streamBatches(db: Db, ctx: RunContext, total: number, opts: RunOptions): Promise<number> {
+  const writer = await openWriter(db, ctx, { setBased: opts.setBasedChecks })
+  const timings = ctx.timings
+  const time = async <T>(phase: keyof PhaseTimings, fn: () => Promise<T>): Promise<T> => {
+    const t = performance.now()
+    try {
+      return await fn()
+    } finally {
+      if (timings) timings[phase] += performance.now() - t
+    }
+  }
+  let done = 0
+  let after: string | null = null
+  let failure: { error: unknown } | null = null
+  let writing: Promise<void> = Promise.resolve()
+  for (;;) {
+    const batch = await time('select', () => nextAccounts(db, ctx, after, opts.batchSize ?? DEFAULT_BATCH_SIZE))
+    if (batch.length === 0) break
+    after = batch[batch.length - 1]!.id
+    const prepared = await prepareBatch(db, ctx, batch)
+    await time('wait', () => writing)
+    if (failure) break
+    writing = time('write', () => writer.write(prepared))
+      .then(async () => {
+        done += batch.length
+        await opts.onProgress?.(done, total, `Liquidadas ${done} de ${total} cuentas`)
+      })
+      .catch((error: unknown) => {
+        failure = { error }
+      })
+    if (!writer.pipelined) await writing
+  }
+  await time('wait', () => writing)
+  if (failure) throw (failure as { error: unknown }).error
+  return done
 }
 
 async function loadContext(db: Db, runId: string): Promise<RunContext | { error: string }> {
@@ -88,10 +120,11 @@ async function loadContext(db: Db, runId: string): Promise<RunContext | { error:
   }
 }
 
-/** Drafts of this run are replaced; entries first (lines point at them), then invoices. */
+/** Drafts of this run are replaced: their other charges go back to pending, then lines, entries and invoices go. */
 async function deleteDrafts(db: Db, runId: string): Promise<void> {
   await db.transaction(async (tx) => {
     const drafts = sql`select id from invoices where liquidation_run_id = ${runId}::uuid and status = 'draft'`
+    await tx.execute(sql`update pending_charges set status = 'pending', invoice_id = null where invoice_id in (${drafts})`)
     await tx.execute(sql`delete from invoice_lines where invoice_id in (${drafts})`)
     await tx.execute(sql`delete from ledger_entries where invoice_id in (${drafts})`)
     await tx.execute(sql`delete from invoices where liquidation_run_id = ${runId}::uuid and status = 'draft'`)

@@ -15,7 +15,8 @@ import { buildSubscriber, type SubscriberRow } from './subscriber'
 export type SeedCycle = CycleSpec & { id: string; periods: PeriodRow[] }
 export type SeedZone = ZoneSpec & { id: string; readerCodes: string[] }
 export type SeedArea = Omit<AreaSpec, 'zones' | 'cycles'> & { id: string; zones: SeedZone[]; cycles: SeedCycle[] }
-export type SeedContext = { seed: number; today: IsoDate; areas: SeedArea[] }
+/** singleCycle: every account in the first area's first cycle (the liquidation benchmark's one 100,000-account cycle). */
+export type SeedContext = { seed: number; today: IsoDate; areas: SeedArea[]; singleCycle?: boolean }
 
 export type AccountBundle = {
   premise: PremiseRow
@@ -56,6 +57,10 @@ export function demoSubscriberAId(seed: number): string {
 }
 
 function pickPlace(rng: Rng, ctx: SeedContext, areaCode?: string) {
+  if (ctx.singleCycle) {
+    const area = ctx.areas[0] as SeedArea
+    return { area, zone: rng.pick(area.zones), cycle: area.cycles[0] as SeedCycle }
+  }
   const area = areaCode
     ? (ctx.areas.find((a) => a.code === areaCode) as SeedArea)
     : rng.weighted(ctx.areas.map((a) => [a, a.share] as const))

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto'
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { requireStaff } from '~/auth/guards.server'
+import { todayInBogota } from '~/calendar/business-days'
+import { db } from '~/db.server'
+import { filingCatalogue } from '~/pqr/catalog.server'
+import { readAttachments } from '~/pqr/file-case-attachments.server'
+import { receiptPath } from '~/pqr/file-case-notice.server'
+import { fileCase } from '~/pqr/file-case.server'
+import { CounterFileCaseSchema } from '~/pqr/schema'
+import { publicOrigin } from '~/security/public-origin'
+import { getSetting } from '~/settings/read.server'
+import { ErrorList, Field, StatusButton, useIsPending } from '~/ui/forms'
+import {
+  AttachmentsField,
+  CatalogueFields,
+  ConsentField,
+  DocumentTypeOptions,
+  InvoiceNumberRows,
+  SelectField,
+  TextAreaField,
+} from '~/ui/pqr-filing-fields'
+
+/** Staff at the counter file what arrives in person, by phone or in writing (pqr:work). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request, 'pqr:work')
+  const [catalogue, maxKb, maxCount] = await Promise.all([
+    filingCatalogue(db),
+    getSetting('pqr.attachment_max_kilobytes'),
+    getSetting('pqr.attachments_max_count'),
+  ])
+  return { catalogue, idempotencyKey: randomUUID(), limits: { maxKb, maxCount }, today: todayInBogota(new Date()) }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const staff = await requireStaff(request, 'pqr:work')
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: CounterFileCaseSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const v = submission.value
+  const outcome = await fileCase(
+    db,
+    {
+      channel: v.channel,
+      typeCode: v.typeCode,
+      causalCode: v.causalCode,
+      subject: v.subject,
+      description: v.description,
+      account: v.accountNumber ? { number: v.accountNumber } : null,
+      claims: v.claims.map((c) => ({ invoiceNumber: c.invoiceNumber, disputedAmount: c.disputedAmount! })),
+      filer: { name: v.filerName, documentType: v.filerDocumentType, documentNumber: v.filerDocumentNumber, email: v.filerEmail, phone: v.filerPhone, address: v.filerAddress },
+      electronicNotificationConsent: v.electronicNotificationConsent,
+      receivedOn: v.receivedOn ?? null,
+      attachments: await readAttachments(formData),
+      idempotencyKey: v.idempotencyKey,
+    },
+    { by: { kind: 'staff', userId: staff.id }, origin: publicOrigin(request), ip: context.ip, requestId: context.requestId },
+  )
+  if (!outcome.ok) return data({ result: submission.reply({ formErrors: [outcome.error.message] }) }, { status: 422 })
+  return redirect(receiptPath(outcome.value.caseId, outcome.value.receiptToken ?? ''))
+}
+
+export const meta: MetaFunction = () => [{ title: 'Radicar en ventanilla · Gestión' }]
+
+export default function CounterFilingRoute() {
+  const { catalogue, idempotencyKey, limits, today } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const isPending = useIsPending()
+  const [form, fields] = useForm({
+    id: 'radicar-ventanilla',
+    constraint: getZodConstraint(CounterFileCaseSchema),
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CounterFileCaseSchema }),
+    shouldValidate: 'onSubmit',
+    defaultValue: { filerDocumentType: 'CC', channel: 'presencial' },
+  })
+  const text = (meta: { id: string; name: string; initialValue?: unknown }, extra: Record<string, string> = {}) => ({
+    id: meta.id,
+    name: meta.name,
+    defaultValue: typeof meta.initialValue === 'string' ? meta.initialValue : undefined,
+    ...extra,
+  })
+  return (
+    <>
+      <h1>Radicar en ventanilla</h1>
+      <p>
+        Para una solicitud verbal o telefónica, la fecha de radicación es hoy. Un escrito conserva la fecha en que se
+        recibió (Ley 142 art. 158: el término corre desde el recibo).
+      </p>
+      <Form method="post" encType="multipart/form-data" className="form card" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+        <SelectField label="Canal de recepción" meta={fields.channel}>
+          <option value="presencial">Presencial (verbal)</option>
+          <option value="telefonico">Telefónico</option>
+          <option value="escrito">Escrito</option>
+        </SelectField>
+        <Field label="Fecha de recibo del escrito (solo escritos)" help="Déjela en blanco si el escrito se recibe hoy." inputProps={text(fields.receivedOn, { type: 'date', max: today })} errors={fields.receivedOn.errors} errorId={fields.receivedOn.errorId} />
+        <Field label="Nombre completo del peticionario" inputProps={text(fields.filerName)} errors={fields.filerName.errors} errorId={fields.filerName.errorId} />
+        <SelectField label="Tipo de documento" meta={fields.filerDocumentType}>
+          <DocumentTypeOptions />
+        </SelectField>
+        <Field label="Número de documento" inputProps={text(fields.filerDocumentNumber, { autoComplete: 'off' })} errors={fields.filerDocumentNumber.errors} errorId={fields.filerDocumentNumber.errorId} />
+        <Field label="Correo electrónico" help="Al menos un medio de contacto: correo, teléfono o dirección." inputProps={text(fields.filerEmail, { type: 'email', autoComplete: 'off' })} errors={fields.filerEmail.errors} errorId={fields.filerEmail.errorId} />
+        <Field label="Teléfono" inputProps={text(fields.filerPhone, { type: 'tel', autoComplete: 'off' })} errors={fields.filerPhone.errors} errorId={fields.filerPhone.errorId} />
+        <Field label="Dirección para notificaciones" inputProps={text(fields.filerAddress, { autoComplete: 'off' })} errors={fields.filerAddress.errors} errorId={fields.filerAddress.errorId} />
+        <CatalogueFields catalogue={catalogue} typeMeta={fields.typeCode} causalMeta={fields.causalCode} />
+        <Field label="Asunto" inputProps={text(fields.subject, { maxLength: '200' })} errors={fields.subject.errors} errorId={fields.subject.errorId} />
+        <TextAreaField label="Hechos y lo que solicita" meta={fields.description} />
+        <Field label="Número de cuenta" inputProps={text(fields.accountNumber, { autoComplete: 'off' })} errors={fields.accountNumber.errors} errorId={fields.accountNumber.errorId} />
+        <InvoiceNumberRows />
+        <ErrorList id={fields.claims.errorId} errors={fields.claims.errors} />
+        <AttachmentsField maxKb={limits.maxKb} maxCount={limits.maxCount} />
+        <ConsentField meta={fields.electronicNotificationConsent} />
+        <StatusButton type="submit" status={isPending ? 'pending' : 'idle'} pendingLabel="Radicando…">
+          Radicar
+        </StatusButton>
+      </Form>
+    </>
+  )
+}

@@ -1,0 +1,107 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { requireStaff } from '~/auth/guards.server'
+import { batchOptions, createDeliveryBatch, listBatches } from '~/billing/invoices/delivery.server'
+import { db } from '~/db.server'
+import { InstantText } from '~/ui/date'
+import { EmptyState } from '~/ui/empty-state'
+import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { StatusButton, useIsPending } from '~/ui/forms'
+import { DataTable } from '~/ui/table'
+
+const BatchSchema = z.object({
+  periodId: z.uuid('Elija el periodo.'),
+  zoneId: z.uuid('Elija la zona (ruta de reparto).'),
+})
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request, 'billing:operate')
+  const scope = { serviceAreaId: user.serviceAreaId }
+  const [options, batches] = await Promise.all([batchOptions(db, scope), listBatches(db, scope)])
+  return { options, batches: batches.map((b) => ({ ...b, createdAt: b.createdAt.toISOString() })) }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireStaff(request, 'billing:operate')
+  const parsed = BatchSchema.safeParse(Object.fromEntries(await request.formData()))
+  if (!parsed.success) return data({ message: parsed.error.issues[0]?.message ?? 'Revise el formulario.' }, { status: 400 })
+  const created = await db.transaction((tx) =>
+    createDeliveryBatch(tx, { ...parsed.data, userId: user.id, scope: { serviceAreaId: user.serviceAreaId } }),
+  )
+  if (!created.ok) return data({ message: created.error.message }, { status: 400 })
+  return redirect(`/gestion/facturacion/reparto/${created.value.batchId}`)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Reparto de facturas · Gestión' }]
+
+export default function DeliveryBatchesRoute() {
+  const { options, batches } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const isPending = useIsPending()
+  return (
+    <>
+      <p>
+        <Link to="/gestion/facturacion">Facturación</Link>
+      </p>
+      <h1>Reparto de facturas impresas</h1>
+      <p>
+        Un lote reúne las facturas expedidas de un periodo en una zona, en el orden de la ruta. Imprímalo y, al volver
+        el repartidor, registre qué facturas se entregaron y cuáles se devolvieron (Ley 142 art. 148).
+      </p>
+      <Form method="post" className="form card">
+        <h2>Preparar un lote de reparto</h2>
+        <div className="field">
+          <label htmlFor="periodId">Ciclo y periodo</label>
+          <select id="periodId" name="periodId" required>
+            {options.periods.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.cycle} · {p.code}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="zoneId">Zona (ruta)</label>
+          <select id="zoneId" name="zoneId" required>
+            {options.zones.map((z) => (
+              <option key={z.id} value={z.id}>
+                {z.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {result?.message ? (
+          <p role="alert" className="error">
+            {result.message}
+          </p>
+        ) : null}
+        <StatusButton type="submit" status={isPending ? 'pending' : 'idle'}>
+          Preparar el lote
+        </StatusButton>
+      </Form>
+      {batches.length === 0 ? (
+        <EmptyState title="Aún no hay lotes de reparto">
+          <p>Prepare el primero con el formulario de arriba.</p>
+        </EmptyState>
+      ) : (
+        <DataTable
+          caption="Lotes recientes"
+          rowKey={(b) => b.id}
+          rows={batches}
+          columns={[
+            { header: 'Periodo', cell: (b) => <Link to={`/gestion/facturacion/reparto/${b.id}`}>{b.periodCode}</Link> },
+            { header: 'Zona', cell: (b) => b.zone },
+            { header: 'Facturas', cell: (b) => b.invoiceCount.toLocaleString('es-CO'), align: 'end' },
+            { header: 'Con resultado', cell: (b) => b.recorded.toLocaleString('es-CO'), align: 'end' },
+            { header: 'Preparado', cell: (b) => <InstantText value={b.createdAt} withTime /> },
+          ]}
+        />
+      )}
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

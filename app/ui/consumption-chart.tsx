@@ -1,0 +1,70 @@
+/**
+ * Consumption history as a server-rendered bar chart (plain SVG, no chart library, no script): the SVG is an image
+ * with a title and description for screen readers, and the same figures follow in a table (the text alternative).
+ */
+import { formatCOP, formatNumber } from '~/utils/format'
+
+export type ChartPoint = { label: string; shortLabel: string; billedM3: string | null; currentCharges: string; isCurrent: boolean }
+
+const WIDTH = 320
+const HEIGHT = 170
+const TOP = 18
+const BOTTOM = 28
+
+export function ConsumptionChart({ id, points }: { id: string; points: ChartPoint[] }) {
+  const values = points.map((p) => (p.billedM3 === null ? 0 : Number(p.billedM3)))
+  const max = Math.max(1, ...values)
+  const slot = WIDTH / Math.max(points.length, 1)
+  const barWidth = Math.min(34, slot * 0.6)
+  const plot = HEIGHT - TOP - BOTTOM
+  const summary = points.map((p) => `${p.label}: ${p.billedM3 === null ? 'sin consumo' : `${formatNumber(p.billedM3)} m³`}`).join('; ')
+  return (
+    <figure className="chart" aria-labelledby={`${id}-caption`}>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="chart-svg">
+        <title id={`${id}-title`}>Consumo facturado por periodo (m³)</title>
+        <desc id={`${id}-desc`}>{summary}</desc>
+        <line x1="0" x2={WIDTH} y1={HEIGHT - BOTTOM} y2={HEIGHT - BOTTOM} className="chart-axis" />
+        {points.map((p, i) => {
+          const h = (values[i]! / max) * plot
+          const x = i * slot + (slot - barWidth) / 2
+          const y = HEIGHT - BOTTOM - h
+          return (
+            <g key={p.label}>
+              <rect x={x} y={y} width={barWidth} height={h} className={p.isCurrent ? 'chart-bar chart-bar-current' : 'chart-bar'} />
+              <text x={x + barWidth / 2} y={y - 4} textAnchor="middle" className="chart-value">
+                {p.billedM3 === null ? '—' : formatNumber(p.billedM3)}
+              </text>
+              <text x={x + barWidth / 2} y={HEIGHT - 10} textAnchor="middle" className="chart-label">
+                {p.shortLabel}
+              </text>
+            </g>
+          )
+        })}
+      </svg>
+      <figcaption id={`${id}-caption`}>
+        Consumo de los últimos periodos. La barra oscura es el periodo de esta factura.
+      </figcaption>
+      <div className="table-scroll" role="region" aria-label="Datos del gráfico de consumo" tabIndex={0}>
+        <table className="data-table">
+          <caption>Consumo y valor por periodo</caption>
+          <thead>
+            <tr>
+              <th scope="col">Periodo</th>
+              <th scope="col" className="num">Consumo (m³)</th>
+              <th scope="col" className="num">Valor del periodo</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.label} aria-current={p.isCurrent ? 'true' : undefined}>
+                <th scope="row">{p.isCurrent ? `${p.label} (esta factura)` : p.label}</th>
+                <td className="num">{p.billedM3 === null ? 'Sin consumo' : formatNumber(p.billedM3)}</td>
+                <td className="num">{formatCOP(p.currentCharges)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  )
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "pqr_cases" ADD COLUMN "receipt_token_hash" text;

@@ -1,0 +1,1 @@
+CREATE INDEX "pqr_cases_area_queue_idx" ON "pqr_cases" USING btree ("area_id","due_on") WHERE "pqr_cases"."state" not in ('cerrada', 'firme');
