@@ -112,6 +112,20 @@ describe('stored clocks', () => {
     expect((await caseRow(c.id)).silencioRisk).toBe(true)
   })
 
+  test('citation, then an aviso delivered: the recurso window runs from the business day after delivery (CPACA art. 69)', async () => {
+    const c = await insertTestCase(db, { filedOn: '2026-03-03', state: 'citada' }, NOW)
+    const [d] = await db
+      .insert(pqrDecisions)
+      .values({ caseId: c.id, decisionType: 'no_accede', status: 'issued', body: 'x', legalGrounds: 'y', recursos: [], issuedAt: new Date('2026-03-10T15:00:00Z') })
+      .returning()
+    await db.insert(pqrNotifications).values([
+      { caseId: c.id, decisionId: d!.id, kind: 'citacion', sentAt: new Date('2026-03-11T15:00:00Z') },
+      { caseId: c.id, decisionId: d!.id, kind: 'aviso', sentAt: new Date('2026-03-19T15:00:00Z'), deliveredOn: '2026-03-24' },
+    ])
+    await refreshCaseClocks(db, c.id, { now: new Date('2026-03-24T20:00:00Z') })
+    expect(await caseRow(c.id)).toMatchObject({ recursoUntil: '2026-04-01', nextStepDueOn: '2026-04-01', silencioRisk: false })
+  })
+
   test('a traslado leaves no next step', async () => {
     const c = await insertTestCase(db, { filedOn: '2026-03-03' }, NOW)
     await db.transaction((tx) => transitionCase(tx, { caseId: c.id, to: 'remitida_por_competencia', kind: 'traslado', actor, now: new Date('2026-03-05T15:00:00Z') }))

@@ -3,7 +3,7 @@
  * prestación. Each bucket is a range on an indexed stored clock (STYLE.md §7: "vencidos / por vencer" run on indexed
  * columns), so the counts stay fast with a million cases (tests/bench/pqr-queue.ts).
  */
-import { and, asc, eq, gt, inArray, lt, lte, notInArray, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, gt, lt, lte, sql, type SQL } from 'drizzle-orm'
 import { addBusinessDays, addCalendarDays, todayInBogota, type IsoDate } from '~/calendar/business-days'
 import { loadHolidaySet } from '~/calendar/non-working-days.server'
 import { rows, type DbOrTx } from '~/db.server'
@@ -27,7 +27,10 @@ export async function dashboardWindow(db: DbOrTx, now = new Date()): Promise<Das
   return { today, soonUntil, atRiskDays }
 }
 
-const companyStep = inArray(pqrCases.state, [...COMPANY_DEADLINE_STATES])
+// Literal state lists (constants, never user input) so the planner matches the partial indexes' predicates; a bound
+// parameter would not match them in a generic plan.
+const literalList = (states: readonly string[]) => sql.raw(states.map((s) => `'${s}'`).join(', '))
+const companyStep = sql`${pqrCases.state} in (${literalList(COMPANY_DEADLINE_STATES)})`
 
 function bucketWhere(bucket: DashboardBucket, w: DashboardWindow): SQL {
   switch (bucket) {
@@ -38,9 +41,9 @@ function bucketWhere(bucket: DashboardBucket, w: DashboardWindow): SQL {
     case 'vencidos':
       return and(companyStep, lt(pqrCases.nextStepDueOn, w.today))!
     case 'en-riesgo':
-      return and(eq(pqrCases.silencioRisk, true), notInArray(pqrCases.state, ['cerrada', 'firme']))!
+      return sql`${pqrCases.silencioRisk} and ${pqrCases.state} not in ('cerrada', 'firme')`
     case 'silencio':
-      return eq(pqrCases.state, 'silencio_positivo')
+      return sql`${pqrCases.state} = 'silencio_positivo'`
   }
 }
 

@@ -72,8 +72,8 @@ export async function checkAccount(
   ownedIds: string[] | null,
 ): Promise<Result<CheckedAccount | null, FileCaseError>> {
   if (!ref) return ok(null)
-  if ('id' in ref && ownedIds && !ownedIds.includes(ref.id))
-    return error('pqr/account_not_found', 'La cuenta elegida no está vinculada a su usuario.')
+  const notOwned = () => error('pqr/account_not_found', 'La cuenta elegida no está vinculada a su usuario.')
+  if ('id' in ref && ownedIds && !ownedIds.includes(ref.id)) return notOwned()
   const [found] = await tx
     .select({ id: accounts.id, number: accounts.number, areaId: zones.serviceAreaId })
     .from(accounts)
@@ -81,6 +81,7 @@ export async function checkAccount(
     .innerJoin(zones, eq(zones.id, premises.zoneId))
     .where('id' in ref ? eq(accounts.id, ref.id) : eq(accounts.number, ref.number.trim()))
   if (!found) return error('pqr/account_not_found', 'No encontramos una cuenta con ese número. Revise su factura.')
+  if (ownedIds && !ownedIds.includes(found.id)) return notOwned()
   return ok(found)
 }
 

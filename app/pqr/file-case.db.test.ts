@@ -112,6 +112,9 @@ describe('filing from the portal', () => {
     const [count] = await rows<{ last: number }>(db, sql`select coalesce(max(last), 0) as last from radicado_counters`)
     const refused = await fileCase(db, base({ account: { id: otherAccountId } }), { now: NOW, by: asSubscriber() })
     expect(!refused.ok && refused.error.code).toBe('pqr/account_not_found')
+    const otherNumber = (await rows<{ number: string }>(db, sql`select number from accounts where id = ${otherAccountId}`))[0]!.number
+    const byNumber = await fileCase(db, base({ account: { number: otherNumber } }), { now: NOW, by: asSubscriber() })
+    expect(!byNumber.ok && byNumber.error.code).toBe('pqr/account_not_found')
     const [after] = await rows<{ last: number }>(db, sql`select coalesce(max(last), 0) as last from radicado_counters`)
     expect(after!.last).toBe(count!.last)
   })

@@ -7,13 +7,14 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { eq, sql } from 'drizzle-orm'
 import { placeHold } from '~/billing/ledger/holds.server'
-import { money, sum, toDb } from '~/billing/money'
+import { sum, toDb } from '~/billing/money'
 import { todayInBogota, type IsoDate } from '~/calendar/business-days'
 import type { DbOrTx } from '~/db.server'
 import { grantConsent } from '~/identity/consents.server'
 import { getSetting } from '~/settings/read.server'
 import { recordTrail, type TrailActor } from '~/trail/record.server'
 import { DomainError, ok, type Result } from '~/utils/errors'
+import { formatCOP } from '~/utils/format'
 import { pqrCaseInvoices, pqrCases, type PqrChannel } from '../../db/schema/pqr'
 import { refreshCaseClocks } from './clock-refresh.server'
 import { recordCaseEvent } from './events.server'
@@ -243,7 +244,7 @@ async function holdDisputedAmounts(
       kind: holdId ? 'hold_placed' : 'note',
       internal: !holdId,
       body: holdId
-        ? `Valor en reclamo retenido: ${money(claim.disputedAmount).toFixed(0)} pesos de la factura ${claim.invoiceNumber ?? ''}.`
+        ? `Valor en reclamo retenido: ${formatCOP(claim.disputedAmount)} de la factura ${claim.invoiceNumber ?? ''}.`
         : `Factura ${claim.invoiceNumber ?? ''} expedida el ${claim.issueOn}: más de cinco meses (Ley 142 art. 154). Reclamo extemporáneo; el valor no se retuvo.`,
       data: { invoiceId: claim.invoiceId, disputedAmount: claim.disputedAmount, holdId, extemporaneous: claim.extemporaneous },
       actor: ctx.actor,

@@ -13,16 +13,9 @@ import { DomainError } from '~/utils/errors'
 import { formatDate } from '~/utils/format'
 import { pqrCases, pqrDecisions, type PqrDecision } from '../../db/schema/pqr'
 import { transitionCase } from './events.server'
+import { NOTIFICATION_KIND_LABELS } from './notify-labels'
 import { rollbackWith } from './tasks.server'
 
-export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
-  citacion: 'Citación',
-  electronica: 'Notificación electrónica',
-  personal: 'Notificación personal',
-  aviso: 'Aviso',
-  publicacion: 'Publicación en la página web',
-  conducta_concluyente: 'Conducta concluyente',
-}
 
 /** The issued decision of a case, or a rollback: there is nothing to notify before one exists. */
 export async function issuedDecisionOf(tx: DbOrTx, caseId: string): Promise<PqrDecision> {

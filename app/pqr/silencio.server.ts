@@ -97,7 +97,9 @@ export async function sweepSilencio(db: Db, { now = new Date(), actor, batch = 2
     let progressed = 0
     for (const { id } of due) {
       const done = await db.transaction((tx) => declareSilencio(tx, id, { now, actor }))
-      if (done) (caseIds.push(id), progressed++)
+      if (!done) continue
+      caseIds.push(id)
+      progressed++
     }
     if (due.length < batch || progressed === 0) break
   }

@@ -24,7 +24,8 @@ export const FINAL_STATES = ['cerrada'] as const satisfies readonly PqrState[]
  * personal notification may skip the citation. Ley 142 art. 154: recursos within the window after notification.
  */
 export const PQR_TRANSITIONS: Readonly<Record<PqrState, readonly PqrState[]>> = {
-  radicada: ['asignada', 'en_tramite', 'remitida_por_competencia', 'decidida', 'silencio_positivo', 'cerrada'],
+  // A visit or evidence may be ordered before the case is assigned (art. 158: evidence is what extends the term).
+  radicada: ['asignada', 'en_tramite', 'en_pruebas', 'remitida_por_competencia', 'decidida', 'silencio_positivo', 'cerrada'],
   asignada: ['asignada', 'en_tramite', 'en_pruebas', 'remitida_por_competencia', 'decidida', 'silencio_positivo'],
   en_tramite: ['en_pruebas', 'remitida_por_competencia', 'decidida', 'silencio_positivo'],
   en_pruebas: ['en_tramite', 'decidida', 'silencio_positivo'],

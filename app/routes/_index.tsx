@@ -37,6 +37,10 @@ export default function HomeRoute() {
             </Link>
           )}
         </p>
+        <p>
+          Sin cuenta en la ventanilla también puede <Link to="/pqr/radicar">radicar una PQR</Link> o{' '}
+          <Link to="/pqr/consulta">consultar el estado de una solicitud</Link> con su radicado.
+        </p>
       </main>
       <SiteFooter />
     </>

@@ -12,7 +12,7 @@ import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { ErrorList, StatusButton, useIsPending } from '~/ui/forms'
 import { Money } from '~/ui/money'
 import { DataTable, Pagination } from '~/ui/table'
-import { todayInBogota } from '~/utils/format'
+import { formatCOP, todayInBogota } from '~/utils/format'
 
 const PAGE_SIZE = 20
 const accountNumber = z.string().trim().min(1, 'Escriba el número de cuenta.').max(30, 'El número de cuenta es demasiado largo.')
@@ -48,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionResult = { ok: boolean; message: string }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, 'billing:operate')
   const form = Object.fromEntries(await request.formData())
   const actor = { kind: 'user', userId: user.id } as const
@@ -114,7 +114,7 @@ export default function OtherChargesRoute() {
                   <select id="code" name="code" required>
                     {prices.map((p) => (
                       <option key={p.code} value={p.code}>
-                        {p.label} — ${p.amount} ({p.approvalAct})
+                        {p.label} — {formatCOP(p.amount)} ({p.approvalAct})
                       </option>
                     ))}
                   </select>

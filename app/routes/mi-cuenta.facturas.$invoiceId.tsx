@@ -148,11 +148,15 @@ function Lines({ detail }: { detail: InvoiceDetail }) {
           <tbody>
             {detail.lines.map((l) => {
               const sub = lineDetail(l, formatCOP)
+              const held = detail.holds.filter((h) => h.ledgerEntryId && h.ledgerEntryId === l.ledgerEntryId)
               return (
                 <tr key={l.position}>
                   <th scope="row">
                     {l.description}
                     {sub ? <span className="line-sub">{sub}</span> : null}
+                    {held.length > 0 ? (
+                      <span className="line-sub">En reclamo: {formatCOP(held.reduce((s, h) => s + Number(h.amount), 0).toFixed(2))} (no se cobra mientras se resuelve)</span>
+                    ) : null}
                   </th>
                   <td className="num">
                     <Money value={l.amount} />

@@ -45,11 +45,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-const DecisionSchema = z.object({ decision: z.enum(SANDBOX_DECISIONS) })
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const checkout = await checkoutOr404(request, params.reference)
-  const parsed = DecisionSchema.safeParse(Object.fromEntries(await request.formData()))
+  const parsed = z.object({ decision: z.enum(SANDBOX_DECISIONS) }).safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) return data({ error: 'Elija una de las opciones.' }, { status: 400 })
   const decided = await decideSandboxTransaction(db, checkout, parsed.data.decision)
   if (!decided.ok) return data({ error: decided.error.message }, { status: 409 })

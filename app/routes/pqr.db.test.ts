@@ -174,6 +174,10 @@ describe('portal filing and Mis PQR', () => {
     const list = await myCasesLoader(args(get('/mi-cuenta/pqr', cookieA)))
     expect(list.rows.map((r) => r.id)).toContain(caseId)
     expect((await myCasesLoader(args(get('/mi-cuenta/pqr', cookieB)))).rows.map((r) => r.id)).not.toContain(caseId)
+    // The receipt opens without the link's secret for the owner and staff, not for another subscriber.
+    expect(((await receiptLoader(args(get(`/pqr/constancia/${caseId}`, cookieA), { caseId }))) as { receipt: { id: string } }).receipt.id).toBe(caseId)
+    expect(((await receiptLoader(args(get(`/pqr/constancia/${caseId}`, cookieAgent), { caseId }))) as { receipt: { id: string } }).receipt.id).toBe(caseId)
+    expect((await thrown(() => receiptLoader(args(get(`/pqr/constancia/${caseId}`, cookieB), { caseId })))).status).toBe(404)
     const detail = await myCaseLoader(args(get(`/mi-cuenta/pqr/${caseId}`, cookieA), { caseId }))
     expect(detail.c.files.map((f) => f.name)).toEqual(['soporte.pdf'])
     expect(detail.nextStep).toContain('debe responder a más tardar')

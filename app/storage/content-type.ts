@@ -28,7 +28,11 @@ export const EXTENSION_OF: Record<AllowedContentType, string> = {
 export function safeFileName(name: string, type: AllowedContentType | string): string {
   const base = (name.split(/[\\/]/).pop() ?? '')
     .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
+    // Control characters (code points below 32 and DEL) and characters Windows forbids in names.
+    .replace(/["<>|:*?]/g, '')
+    .split('')
+    .filter((ch) => ch.charCodeAt(0) >= 32 && ch.charCodeAt(0) !== 127)
+    .join('')
     .trim()
     .slice(0, 120)
   const ext = EXTENSION_OF[type as AllowedContentType]

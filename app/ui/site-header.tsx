@@ -45,6 +45,7 @@ export function SubscriberHeader({ fullName }: { fullName: string }) {
           <NavLink to="/mi-cuenta" end>
             Mi cuenta
           </NavLink>
+          <NavLink to="/mi-cuenta/pqr">Mis PQR</NavLink>
           <span>
             <span className="visually-hidden">Sesión de </span>
             {fullName}

@@ -96,6 +96,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   },
   'gestion.facturacion.critica.tsx': { policy: staff('billing:read', 'billing:operate') },
   'gestion.facturacion.lecturas.tsx': { policy: staff('billing:operate') },
+  'gestion.facturacion.otros-cobros.tsx': { policy: staff('billing:operate') },
   'gestion.facturacion.reparto._index.tsx': { policy: staff('billing:operate') },
   'gestion.facturacion.reparto.$batchId.tsx': { policy: staff('billing:operate'), params: { batchId: MISSING_ID }, isMissingFixture: true },
   'gestion.facturacion.reparto.$batchId_.pdf.ts': { policy: staff('billing:operate'), params: { batchId: MISSING_ID }, isMissingFixture: true },
@@ -140,4 +141,11 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'mi-cuenta.pqr.nueva.tsx': { policy: { kind: 'subscriber' } },
   'mi-cuenta.pqr.$caseId.tsx': { policy: owned('pqr', 'caseId') },
   'gestion.casos.radicar.tsx': { policy: staff('pqr:work') },
+  // PQR deadlines: dashboard, extensions (art. 158), silencio positivo (issue 6)
+  'gestion.casos.tablero.tsx': { policy: staff('pqr:read') },
+  'gestion.casos.$caseId_.prorroga.tsx': { policy: staff('pqr:work'), params: { caseId: MISSING_ID }, isMissingFixture: true },
+  'gestion.tareas-pqr._index.tsx': { policy: staff('pqr:approve') },
+  'gestion.tareas-pqr.$taskId.tsx': { policy: staff('pqr:approve'), params: { taskId: MISSING_ID }, isMissingFixture: true },
+  'gestion.silencio._index.tsx': { policy: staff('pqr:read') },
+  'gestion.silencio.$taskId.tsx': { policy: staff('pqr:read', 'legal:act'), params: { taskId: MISSING_ID }, isMissingFixture: true },
 }

@@ -1,6 +1,7 @@
 /**
  * Invoice page benchmark (issue 5, 8a) on the PostgreSQL server:
  *   npm run bench:invoice-page -- [--accounts 100000] [--duration 20] [--connections 50] [--skip-build] [--keep]
+ *     [--reuse <database>]   (a database kept by an earlier --keep run: skips the seed)
  * Creates its own database, migrates it and seeds the demo (db/seed/demo.ts WITH its billing history: 12 monthly or 6
  * bimonthly periods liquidated and issued through the real billing engine, so about 12 invoices per account), builds
  * the app (unless --skip-build), starts the production server (server.ts), signs the demo subscriber in, and runs
@@ -27,13 +28,14 @@ const { values } = parseArgs({
     connections: { type: 'string' },
     'skip-build': { type: 'boolean' },
     keep: { type: 'boolean' },
+    reuse: { type: 'string' },
   },
 })
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const accounts = Number(values.accounts ?? 100_000)
 const duration = Number(values.duration ?? 20)
 const connections = Number(values.connections ?? 50)
-const name = `vt_bench_inv_${process.pid}`
+const name = values.reuse ?? `vt_bench_inv_${process.pid}`
 const url = databaseUrlFor(serverUrl, name)
 
 type Result = { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number }
@@ -41,7 +43,7 @@ type Autocannon = (opts: Record<string, unknown>) => Promise<Result>
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon
 
 const admin = postgres(adminUrl(serverUrl), { max: 1, onnotice: () => {} })
-await admin.unsafe(`create database ${name}`)
+if (!values.reuse) await admin.unsafe(`create database ${name}`)
 const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-invoice-'))
 let stop: (() => Promise<unknown>) | null = null
 const sqlDb = postgres(url, { max: 2, onnotice: () => {} })
@@ -49,11 +51,12 @@ const sqlDb = postgres(url, { max: 2, onnotice: () => {} })
 try {
   let t = performance.now()
   // Migrations, reference data and the demo with its billing history, in a child process (the same as the e2e setup).
-  execFileSync(process.execPath, ['--import', 'tsx', 'tests/server/prepare-db.ts', String(accounts)], {
-    cwd: repoRoot,
-    env: { ...cleanEnv(), DATABASE_URL: url },
-    stdio: 'inherit',
-  })
+  if (!values.reuse)
+    execFileSync(process.execPath, ['--import', 'tsx', 'tests/server/prepare-db.ts', String(accounts)], {
+      cwd: repoRoot,
+      env: { ...cleanEnv(), DATABASE_URL: url },
+      stdio: 'inherit',
+    })
   await sqlDb`analyze`
   const [counts] = await sqlDb`select (select count(*)::int from accounts) as accounts, (select count(*)::int from invoices where status = 'issued') as invoices`
   console.log(`Datos: ${counts!.accounts} cuentas, ${counts!.invoices} facturas expedidas, en ${((performance.now() - t) / 1000).toFixed(0)} s`)
@@ -114,7 +117,7 @@ try {
 } finally {
   await stop?.()
   await sqlDb.end()
-  if (!values.keep) await admin.unsafe(`drop database if exists ${name} with (force)`)
+  if (!values.keep && !values.reuse) await admin.unsafe(`drop database if exists ${name} with (force)`)
   else console.log(`Base de datos conservada: ${name}`)
   await admin.end()
   fs.rmSync(tmpDir, { recursive: true, force: true })

@@ -92,7 +92,7 @@ try {
   console.log(`  filas escritas:      ${written} (facturas ${counts!.invoices}, líneas ${counts!.lines}, asientos ${counts!.entries}), ${Math.round(written / seconds)} filas/s`)
   console.log(`  techo COPY:          ${copySeconds.toFixed(2)} s para las mismas filas → razón ${ratio.toFixed(2)} (meta ≥ 0,3)`)
   const phase = (ms: number) => `${(ms / 1000).toFixed(2)} s`
-  console.log(`  por fase (lotes de ${batchSize ?? DEFAULT_BATCH_SIZE}): elegir cuentas ${phase(timings.select)}, leer ${phase(timings.read)}, calcular ${phase(timings.compute)}; escribir ${phase(timings.write)} (en paralelo con los anteriores), espera por la escritura ${phase(timings.wait)}`)
+  console.log(`  por fase (lotes de ${batchSize ?? DEFAULT_BATCH_SIZE}): elegir cuentas ${phase(timings.select)}, leer ${phase(timings.read)}, calcular ${phase(timings.compute)}; escribir ${phase(timings.write)}; las tres etapas se solapan: el bucle esperó la escritura ${phase(timings.wait)}`)
   console.log(`  claves foráneas: ${values['row-triggers'] ? 'disparadores por fila' : 'verificación por lote (bloqueo FOR KEY SHARE)'}`)
   console.log(`  carga de la máquina: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} (uptime)`)
   console.log(`  memoria máxima durante la liquidación: ${mib(peakRss)} (meta < 1 GiB); maxRSS del proceso: ${mib(process.resourceUsage().maxRSS * 1024)}`)

@@ -85,6 +85,7 @@ export type InvoiceLineView = {
   quantityM3: string | null
   unitPrice: string | null
   amount: string
+  ledgerEntryId: string | null
 }
 
 export type HistoryPoint = { periodCode: string; label: string; billedM3: string | null; currentCharges: string; isCurrent: boolean }
@@ -128,6 +129,7 @@ const linesOf = (db: DbOrTx, invoiceId: string) =>
       quantityM3: invoiceLines.quantityM3,
       unitPrice: invoiceLines.unitPrice,
       amount: invoiceLines.amount,
+      ledgerEntryId: invoiceLines.ledgerEntryId,
     })
     .from(invoiceLines)
     .where(eq(invoiceLines.invoiceId, invoiceId))
@@ -157,7 +159,7 @@ export async function getInvoiceDetail(db: DbOrTx, input: { accountIds: readonly
       .orderBy(desc(billingPeriods.startsOn))
       .limit(compareWith + 1),
     db
-      .select({ amount: disputeHolds.amount, reason: disputeHolds.reason })
+      .select({ amount: disputeHolds.amount, reason: disputeHolds.reason, ledgerEntryId: disputeHolds.ledgerEntryId })
       .from(disputeHolds)
       .where(
         and(

@@ -1,8 +1,7 @@
 /**
- * One batch of a liquidation, up to a few thousand accounts: what the engine needs is read in a handful of
- * set-based queries (one each, never one per account), each invoice is computed by the pure engine (compute.ts), and
- * the rows are encoded as COPY text for write.server.ts. Reading and computing the next batch overlaps the writing of
- * this one (run.server.ts).
+ * One batch of a liquidation, a few thousand accounts: readBatch takes what the engine needs in a handful of
+ * set-based queries (one each, never one per account); computeBatch computes each invoice with the pure engine
+ * (compute.ts) and encodes the rows as COPY text for write.server.ts. run.server.ts overlaps the three stages.
  */
 import { sql } from 'drizzle-orm'
 import { rows, type DbOrTx } from '~/db.server'
@@ -11,7 +10,7 @@ import { makePaymentReference } from '~/billing/payment-reference'
 import { balanceQuery, COUNTED_ENTRIES } from '~/billing/ledger/balance.server'
 import type { Estrato, Service, TariffCategory, TariffSchedule, UseClass } from '~/billing/tariffs/types'
 import { computeLiquidation, computeServiceLines } from './compute'
-import { copyRow } from './copy-text'
+import { copyField, copyRow } from './copy-text'
 import { orderedUuid } from './ids'
 import type { BillingFrequency, ComputedLine } from './types'
 
@@ -60,7 +59,7 @@ function parseServices(value: string[] | string): Service[] {
   return value.replace(/[{}]/g, '').split(',').filter(Boolean) as Service[]
 }
 
-/** Next accounts of the run (keyset on account id) with a released consumption and no invoice for the period yet. */
+/** Next accounts of the run (keyset on account id: a plain range, so each batch starts where the last one ended) with a released consumption and no invoice for the period yet. */
 export async function nextAccounts(db: DbOrTx, ctx: RunContext, afterId: string | null, limit: number): Promise<AccountRow[]> {
   return rows<AccountRow>(
     db,
@@ -70,7 +69,7 @@ export async function nextAccounts(db: DbOrTx, ctx: RunContext, afterId: string 
           join consumptions c on c.account_id = a.id and c.period_id = ${ctx.periodId}::uuid and c.status = 'released'
          where p.cycle_id = ${ctx.cycleId}::uuid
            and (${ctx.zoneId}::uuid is null or p.zone_id = ${ctx.zoneId}::uuid)
-           and (${afterId}::uuid is null or a.id > ${afterId}::uuid)
+           ${afterId ? sql`and a.id > ${afterId}::uuid` : sql``}
            and not exists (select 1 from invoices i where i.account_id = a.id and i.period_id = ${ctx.periodId}::uuid)
          order by a.id
          limit ${limit}`,
@@ -148,20 +147,47 @@ function serviceLinesFor(ctx: RunContext, row: AccountRow, category: TariffCateg
   return lines
 }
 
-/** Reads and computes one batch; the caller writes it (write.server.ts). */
-export async function prepareBatch(db: DbOrTx, ctx: RunContext, batch: AccountRow[]): Promise<PreparedBatch> {
-  let mark = performance.now()
-  const lap = (phase: 'read' | 'compute') => {
-    const t = performance.now()
-    if (ctx.timings) ctx.timings[phase] += t - mark
-    mark = t
+export type FetchedBatch = { accounts: AccountRow[]; states: Map<string, AccountState>; refs: string[] }
+
+/** The next batch after `afterId` with everything its invoices need; empty accounts when the run is done. */
+export async function readBatch(db: DbOrTx, ctx: RunContext, afterId: string | null, limit: number): Promise<FetchedBatch> {
+  let t = performance.now()
+  const accounts = await nextAccounts(db, ctx, afterId, limit)
+  if (ctx.timings) ctx.timings.select += performance.now() - t
+  if (accounts.length === 0) return { accounts, states: new Map(), refs: [] }
+  t = performance.now()
+  const { states, refs } = await loadStates(db, ctx, accounts.map((a) => a.id))
+  if (ctx.timings) ctx.timings.read += performance.now() - t
+  return { accounts, states, refs }
+}
+
+/** COPY text of a line's columns that do not change between accounts, kept with each memoised line. */
+type Encoded = { entry: string; line: string }
+const encodedLines = new WeakMap<ComputedLine, Encoded>()
+
+function encode(ctx: RunContext, l: ComputedLine): Encoded {
+  let e = encodedLines.get(l)
+  if (!e) {
+    const amount = toDb(l.amount)
+    const kind = l.concept === 'ajuste_decena' ? 'adjustment' : 'charge'
+    // ledger_entries: id, account_id | occurred_on … due_on | invoice_id | description
+    const entry = copyRow([ctx.issueOn, kind, l.service, l.concept, amount, ctx.dueOn]).slice(0, -1)
+    // invoice_lines: invoice_id, position | service … amount | ledger_entry_id
+    const line = copyRow([l.service, l.concept, l.description, l.quantityM3, l.unitPrice, amount]).slice(0, -1)
+    e = { entry: `${entry}\t`, line: `${line}\t` }
+    encodedLines.set(l, e)
   }
-  const accountIds = batch.map((a) => a.id)
-  const { states, refs } = await loadStates(db, ctx, accountIds)
-  lap('read')
-  const out: PreparedBatch = { accountIds, invoices: '', entries: '', lines: '', billedCharges: [] }
+  return e
+}
+
+/** Computes every invoice of a fetched batch (synchronous: Node's share of the work) and encodes its rows. */
+export function computeBatch(ctx: RunContext, fetched: FetchedBatch): PreparedBatch {
+  const t = performance.now()
+  const { accounts, states, refs } = fetched
+  const out: PreparedBatch = { accountIds: accounts.map((a) => a.id), invoices: '', entries: '', lines: '', billedCharges: [] }
   const invoiceHead = `\t${ctx.periodId}\tdraft\t${ctx.issueOn}\t${ctx.dueOn}\t${ctx.suspensionOn}\t`
-  batch.forEach((row, i) => {
+  const invoiceTail = `\t${ctx.runId}\n`
+  accounts.forEach((row, i) => {
     const state = states.get(row.id)!
     const category = categoryOf(row)
     const services = parseServices(row.services)
@@ -184,18 +210,16 @@ export async function prepareBatch(db: DbOrTx, ctx: RunContext, batch: AccountRo
     )
     const invoiceId = orderedUuid()
     const reference = makePaymentReference(BigInt(refs[i]!))
-    out.invoices +=
-      invoiceId + '\t' + row.id + invoiceHead +
-      copyRow([String(row.billed_m3), toDb(fromDb(state.previousBalance)), toDb(result.currentCharges), toDb(result.totalToPay), reference, ctx.runId])
+    const amounts = [String(row.billed_m3), toDb(fromDb(state.previousBalance)), toDb(result.currentCharges), toDb(result.totalToPay), reference]
+    out.invoices += invoiceId + '\t' + row.id + invoiceHead + amounts.join('\t') + invoiceTail
     result.lines.forEach((l, position) => {
       const entryId = orderedUuid()
-      const amount = toDb(l.amount)
-      const kind = l.concept === 'ajuste_decena' ? 'adjustment' : 'charge'
-      out.entries += copyRow([entryId, row.id, ctx.issueOn, kind, l.service, l.concept, amount, ctx.dueOn, invoiceId, l.description])
-      out.lines += copyRow([invoiceId, position + 1, l.service, l.concept, l.description, l.quantityM3, l.unitPrice, amount, entryId])
+      const e = encode(ctx, l)
+      out.entries += `${entryId}\t${row.id}\t${e.entry}${invoiceId}\t${copyField(l.description)}\n`
+      out.lines += `${invoiceId}\t${position + 1}\t${e.line}${entryId}\n`
     })
     for (const c of state.otherCharges) out.billedCharges.push([c.id, invoiceId])
   })
-  lap('compute')
+  if (ctx.timings) ctx.timings.compute += performance.now() - t
   return out
 }

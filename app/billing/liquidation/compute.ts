@@ -129,13 +129,13 @@ function computeOtherLines(input: LiquidationInput, months: number): ComputedLin
 }
 
 /** Rounds the total to pay half up to the ten (setting round_total_to_ten), reversing last period's adjustment. */
-function computeRoundingLines(input: LiquidationInput, lines: ComputedLine[]): ComputedLine[] {
+function computeRoundingLines(input: LiquidationInput, subtotal: Money): ComputedLine[] {
   const out: ComputedLine[] = []
   const previous = money(input.previousRoundingAdjustment ?? 0)
   if (!previous.isZero())
     out.push({ service: null, concept: 'ajuste_decena', description: 'Reversión del ajuste a la decena anterior', quantityM3: null, unitPrice: null, amount: previous.negated() })
   if (input.roundTotalToTen) {
-    const total = money(input.previousBalance ?? 0).plus(sum([...lines, ...out].map((l) => l.amount)))
+    const total = money(input.previousBalance ?? 0).plus(subtotal).minus(previous)
     if (total.gt(0)) {
       const adjustment = total.dividedBy(10).toDecimalPlaces(0, Money.ROUND_HALF_UP).times(10).minus(total)
       if (!adjustment.isZero())
@@ -165,10 +165,24 @@ export function computeServiceLines(input: ServiceLinesInput): ComputedLine[] {
   return lines
 }
 
+/** Σ of a memoised list of service lines, computed once per list (the liquidation reuses each list for many accounts). */
+const subtotals = new WeakMap<readonly ComputedLine[], Money>()
+function subtotalOf(lines: readonly ComputedLine[]): Money {
+  let total = subtotals.get(lines)
+  if (!total) subtotals.set(lines, (total = sum(lines.map((l) => l.amount))))
+  return total
+}
+
 /** The whole invoice of one account; `serviceLines` lets a caller pass memoised service lines. */
 export function computeLiquidation(input: LiquidationInput, serviceLines?: ComputedLine[]): LiquidationResult {
-  const lines = [...(serviceLines ?? computeServiceLines(input)), ...computeOtherLines(input, monthsIn(input.frequency))]
-  lines.push(...computeRoundingLines(input, lines))
-  const currentCharges = sum(lines.map((l) => l.amount))
-  return { lines, currentCharges, totalToPay: money(input.previousBalance ?? 0).plus(currentCharges) }
+  const service = serviceLines ?? computeServiceLines(input)
+  const others = computeOtherLines(input, monthsIn(input.frequency))
+  const subtotal = subtotalOf(service).plus(sum(others.map((l) => l.amount)))
+  const rounding = computeRoundingLines(input, subtotal)
+  const currentCharges = rounding.length === 0 ? subtotal : subtotal.plus(sum(rounding.map((l) => l.amount)))
+  return {
+    lines: [...service, ...others, ...rounding],
+    currentCharges,
+    totalToPay: money(input.previousBalance ?? 0).plus(currentCharges),
+  }
 }

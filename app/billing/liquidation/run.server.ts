@@ -13,7 +13,7 @@ import { getSettingsSnapshot } from '~/settings/read.server'
 import { billingCycles } from '../../../db/schema/areas'
 import { billingPeriods } from '../../../db/schema/readings'
 import { liquidationRuns } from '../../../db/schema/ledger'
-import { nextAccounts, prepareBatch, type PhaseTimings, type RunContext } from './batch.server'
+import { computeBatch, readBatch, type PhaseTimings, type RunContext } from './batch.server'
 import { summariseRun } from './report.server'
 import { openWriter } from './write.server'
 
@@ -51,40 +51,58 @@ export async function runLiquidation(db: Db, runId: string, opts: RunOptions = {
   return { ok: true, invoices: done }
 }
 
-/** select → read → compute batch n+1 while batch n is written; a failed write stops the loop and is rethrown. */
+/**
+ * Three stages at once on the server: while Node computes batch n, PostgreSQL writes batch n−1 and answers the reads
+ * of batch n+1 (each on its own pooled connection). On PGlite (one connection) the stages run one after another.
+ * A failed write stops the loop and is rethrown.
+ */
 async function streamBatches(db: Db, ctx: RunContext, total: number, opts: RunOptions): Promise<number> {
   const writer = await openWriter(db, ctx, { setBased: opts.setBasedChecks })
+  const size = opts.batchSize ?? DEFAULT_BATCH_SIZE
   const timings = ctx.timings
-  const time = async <T>(phase: keyof PhaseTimings, fn: () => Promise<T>): Promise<T> => {
+  const waitFor = async <T>(promise: Promise<T>): Promise<T> => {
     const t = performance.now()
     try {
-      return await fn()
+      return await promise
     } finally {
-      if (timings) timings[phase] += performance.now() - t
+      if (timings) timings.wait += performance.now() - t
     }
   }
   let done = 0
-  let after: string | null = null
   let failure: { error: unknown } | null = null
   let writing: Promise<void> = Promise.resolve()
+  // A read in flight may fail while the loop awaits a write: mark it handled now, it is still rethrown when awaited.
+  const read = (after: string | null) => {
+    const p = readBatch(db, ctx, after, size)
+    p.catch(() => undefined)
+    return p
+  }
+  let reading = read(null)
   for (;;) {
-    const batch = await time('select', () => nextAccounts(db, ctx, after, opts.batchSize ?? DEFAULT_BATCH_SIZE))
-    if (batch.length === 0) break
-    after = batch[batch.length - 1]!.id
-    const prepared = await prepareBatch(db, ctx, batch)
-    await time('wait', () => writing)
+    const fetched = await reading
+    if (fetched.accounts.length === 0) break
+    const lastId = fetched.accounts[fetched.accounts.length - 1]!.id
+    if (writer.pipelined) reading = read(lastId)
+    const prepared = computeBatch(ctx, fetched)
+    await waitFor(writing)
     if (failure) break
-    writing = time('write', () => writer.write(prepared))
+    const started = performance.now()
+    writing = writer
+      .write(prepared)
       .then(async () => {
-        done += batch.length
+        if (timings) timings.write += performance.now() - started
+        done += fetched.accounts.length
         await opts.onProgress?.(done, total, `Liquidadas ${done} de ${total} cuentas`)
       })
       .catch((error: unknown) => {
         failure = { error }
       })
-    if (!writer.pipelined) await writing
+    if (!writer.pipelined) {
+      await writing
+      reading = read(lastId)
+    }
   }
-  await time('wait', () => writing)
+  await waitFor(writing)
   if (failure) throw (failure as { error: unknown }).error
   return done
 }
