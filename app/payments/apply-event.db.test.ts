@@ -193,3 +193,29 @@ describe('status polling', () => {
     expect(payment!.paidOn).toBe('2026-11-28')
   })
 })
+
+describe('the /webhooks/wompi route', () => {
+  test('answers 200 with the outcome for a signed event and 401 for a forged one, without a session', async () => {
+    const { action } = await import('../routes/webhooks.wompi')
+    const w = await worldWithAttempt()
+    const body = signedEventBody(transactionJson(w.reference, w.cents, 'APPROVED'), SECRET)
+    const post = (text: string) =>
+      action({ request: new Request('http://localhost/webhooks/wompi', { method: 'POST', body: text, headers: { 'content-type': 'application/json' } }), params: {}, context: {} } as never)
+    const forged = await post(body.replace(SECRET, 'x').replace(/"checksum":"[0-9a-f]{8}/, '"checksum":"00000000'))
+    expect(forged.status).toBe(401)
+    const signed = await post(body)
+    expect(signed.status).toBe(200)
+    expect(await signed.json()).toEqual({ outcome: 'applied' })
+  })
+})
+
+describe('the polling job', () => {
+  test('is registered with the worker, scheduled every 5 minutes and labelled for the staff pages', async () => {
+    await import('~/jobs/handlers.server')
+    const { listJobKinds, listSchedules } = await import('~/jobs/registry.server')
+    const { JOB_KIND_LABELS } = await import('~/jobs/labels')
+    expect(listJobKinds()).toContain('payments.poll_attempts')
+    expect(listSchedules().find((s) => s.kind === 'payments.poll_attempts')?.spec).toEqual({ everyMinutes: 5 })
+    expect(JOB_KIND_LABELS['payments.poll_attempts']).toMatch(/pagos en línea/)
+  })
+})

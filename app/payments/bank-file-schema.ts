@@ -35,6 +35,9 @@ export const BANK_FILE_STATUS_LABELS: Record<string, string> = {
   failed: 'Falló',
 }
 
+export const UNIDENTIFIED_FILTERS = ['pending', 'assigned', 'returned'] as const
+export type UnidentifiedFilter = (typeof UNIDENTIFIED_FILTERS)[number]
+
 export const UNIDENTIFIED_STATUS_LABELS: Record<string, string> = {
   pending: 'Por identificar',
   assigned: 'Asignado',

@@ -4,11 +4,10 @@ import type { DbOrTx } from '~/db.server'
 import { users } from '../../db/schema/auth'
 import { bankFiles, unidentifiedPayments } from '../../db/schema/payments'
 import { accounts, premises, subscribers } from '../../db/schema/premises'
-import { describeMedio, describeProcedencia } from './asobancaria'
+import { describeMedio, describeProcedencia } from './asobancaria-layout'
 import { PAGE_SIZE } from './bank-queries.server'
 
-export const UNIDENTIFIED_FILTERS = ['pending', 'assigned', 'returned'] as const
-export type UnidentifiedFilter = (typeof UNIDENTIFIED_FILTERS)[number]
+import type { UnidentifiedFilter } from './bank-file-schema'
 
 const columns = {
   id: unidentifiedPayments.id,

@@ -73,7 +73,10 @@ export type DashboardRow = {
   recognitionDueAt: string | null
 }
 
-/** One page of a bucket, most urgent first. */
+/**
+ * One page of a bucket, most urgent first. The page is chosen on pqr_cases alone (an ordered scan of the bucket's
+ * partial index stops after `limit` rows), then the labels are joined to those rows only.
+ */
 export async function listDashboardBucket(
   db: DbOrTx,
   bucket: DashboardBucket,
@@ -81,8 +84,15 @@ export async function listDashboardBucket(
   scope: DashboardScope,
   page: { limit: number; offset: number },
 ): Promise<DashboardRow[]> {
-  const isSilencio = bucket === 'silencio'
-  const due = isSilencio ? pqrCases.dueOn : pqrCases.nextStepDueOn
+  const due = bucket === 'silencio' ? pqrCases.dueOn : pqrCases.nextStepDueOn
+  const chosen = db
+    .select({ id: pqrCases.id, due: sql<IsoDate | null>`${due}`.as('due'), radicado: pqrCases.radicado })
+    .from(pqrCases)
+    .where(scoped(bucketWhere(bucket, w), scope))
+    .orderBy(sql`${due} asc nulls last`, asc(pqrCases.radicado))
+    .limit(page.limit)
+    .offset(page.offset)
+    .as('chosen')
   const found = await db
     .select({
       id: pqrCases.id,
@@ -90,13 +100,14 @@ export async function listDashboardBucket(
       subject: pqrCases.subject,
       typeName: pqrTypes.name,
       state: pqrCases.state,
-      dueOn: due,
+      dueOn: chosen.due,
       assignedName: users.fullName,
       areaName: serviceAreas.name,
       silencioRisk: pqrCases.silencioRisk,
       recognitionDueAt: pqrTasks.dueAt,
     })
-    .from(pqrCases)
+    .from(chosen)
+    .innerJoin(pqrCases, eq(pqrCases.id, chosen.id))
     .innerJoin(pqrTypes, eq(pqrTypes.code, pqrCases.typeCode))
     .leftJoin(users, eq(users.id, pqrCases.assignedTo))
     .leftJoin(serviceAreas, eq(serviceAreas.id, pqrCases.areaId))
@@ -104,9 +115,6 @@ export async function listDashboardBucket(
       pqrTasks,
       and(eq(pqrTasks.caseId, pqrCases.id), eq(pqrTasks.kind, 'silencio_recognition'), eq(pqrTasks.status, 'open')),
     )
-    .where(scoped(bucketWhere(bucket, w), scope))
-    .orderBy(sql`${due} asc nulls last`, asc(pqrCases.radicado))
-    .limit(page.limit)
-    .offset(page.offset)
+    .orderBy(sql`${chosen.due} asc nulls last`, asc(chosen.radicado))
   return found.map((r) => ({ ...r, recognitionDueAt: r.recognitionDueAt ? r.recognitionDueAt.toISOString() : null }))
 }

@@ -96,8 +96,9 @@ export async function getCaseForExtension(db: DbOrTx, caseId: string, scope: Tas
       dueOn: pqrCases.dueOn,
       filedOn: pqrCases.filedOn,
       filerEmail: pqrCases.filerEmail,
-      hasExtension: sql<boolean>`exists (select 1 from pqr_events e where e.case_id = ${pqrCases.id} and e.kind = 'extension_granted')`,
-      pendingTaskId: sql<string | null>`(select t.id from pqr_tasks t where t.case_id = ${pqrCases.id} and t.kind = 'extension_approval' and t.status = 'open')`,
+      // Written out: inside a select list drizzle renders a column unqualified, which the subquery would rebind.
+      hasExtension: sql<boolean>`exists (select 1 from pqr_events e where e.case_id = pqr_cases.id and e.kind = 'extension_granted')`,
+      pendingTaskId: sql<string | null>`(select t.id from pqr_tasks t where t.case_id = pqr_cases.id and t.kind = 'extension_approval' and t.status = 'open')`,
     })
     .from(pqrCases)
     .where(and(eq(pqrCases.id, caseId), inScope(scope)))

@@ -1,12 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireStaff } from '~/auth/guards.server'
+import { can } from '~/auth/permissions'
 import { db } from '~/db.server'
-import { describeMedio, describeProcedencia } from '~/payments/asobancaria'
+import { describeMedio, describeProcedencia } from '~/payments/asobancaria-layout'
 import { BANK_FILE_STATUS_LABELS, type BankFileReport } from '~/payments/bank-file-schema'
 import { getBankFile } from '~/payments/bank-queries.server'
+import { retryBankFileImport } from '~/payments/bank-retry.server'
 import { DateText, InstantText } from '~/ui/date'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { ErrorList, StatusButton, useIsPending } from '~/ui/forms'
 import { JobProgress } from '~/ui/job-progress'
 import { Money } from '~/ui/money'
 import { DataTable } from '~/ui/table'
@@ -16,11 +19,22 @@ import { notFound } from '~/utils/errors'
 const SHOWN = 300
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireStaff(request, 'payments:read')
+  const user = await requireStaff(request, 'payments:read')
   const file = await getBankFile(db, params.fileId ?? '')
   if (!file) notFound('No existe ese archivo de recaudo.')
   const report = file.report ? { ...file.report, errors: file.report.errors.slice(0, SHOWN), duplicateLines: file.report.duplicateLines.slice(0, SHOWN), rejectedLines: file.report.rejectedLines.slice(0, SHOWN), totalErrors: file.report.errors.length } : null
-  return { file: { ...file, report }, channels: report ? channelRows(report.channels) : [] }
+  return { file: { ...file, report }, channels: report ? channelRows(report.channels) : [], canOperate: can(user, 'payments:operate') }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireStaff(request, 'payments:operate')
+  const file = await getBankFile(db, params.fileId ?? '')
+  if (!file) notFound('No existe ese archivo de recaudo.')
+  const form = await request.formData()
+  if (form.get('intent') !== 'retry') return data({ message: 'Acción desconocida.' }, { status: 400 })
+  const outcome = await retryBankFileImport(db, { fileId: file.id, userId: user.id, requestId: context.requestId, ip: context.ip })
+  if (!outcome.ok) return data({ message: outcome.error.message }, { status: 409 })
+  return redirect(`/gestion/pagos/archivos/${file.id}`)
 }
 
 function channelRows(channels: BankFileReport['channels']) {
@@ -33,7 +47,9 @@ function channelRows(channels: BankFileReport['channels']) {
 export const meta: MetaFunction = () => [{ title: 'Informe del archivo de recaudo · Gestión' }]
 
 export default function BankFileReportRoute() {
-  const { file, channels } = useLoaderData<typeof loader>()
+  const { file, channels, canOperate } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const isPending = useIsPending()
   const report = file.report
   const isActive = file.status === 'queued' || file.status === 'running'
   return (
@@ -49,6 +65,17 @@ export default function BankFileReportRoute() {
         Estado: <strong>{BANK_FILE_STATUS_LABELS[file.status] ?? file.status}</strong>.
       </p>
       {file.job && (isActive || file.status === 'failed') ? <JobProgress job={file.job} label="Avance de la importación" /> : null}
+      {file.status === 'failed' && canOperate ? (
+        <Form method="post" className="form card" aria-labelledby="reintentar-titulo">
+          <h2 id="reintentar-titulo">La importación falló por un error técnico</h2>
+          <p>Los pagos ya aplicados no se aplican dos veces: al reintentar se continúa donde quedó.</p>
+          <input type="hidden" name="intent" value="retry" />
+          <ErrorList errors={result?.message ? [result.message] : []} />
+          <StatusButton type="submit" status={isPending ? 'pending' : 'idle'}>
+            Reintentar la importación
+          </StatusButton>
+        </Form>
+      ) : null}
       {file.status === 'rejected' && report ? (
         <section className="card" role="alert" aria-labelledby="rechazo-titulo">
           <h2 id="rechazo-titulo">Archivo rechazado: no se aplicó ningún pago</h2>

@@ -6,9 +6,9 @@ import { db, rows } from '~/db.server'
 import { drainJobs } from '~/jobs/worker.server'
 import { accountWithTwoInvoices, bankFile, insertBillingPlace, insertUser } from '~/payments/bank-test-fixtures.server'
 import { payments } from '../../db/schema/ledger'
-import { unidentifiedPayments } from '../../db/schema/payments'
-import { settings } from '../../db/schema/system'
-import { loader as reportLoader } from './gestion.pagos.archivos.$fileId'
+import { bankFiles, unidentifiedPayments } from '../../db/schema/payments'
+import { jobs, settings } from '../../db/schema/system'
+import { action as reportAction, loader as reportLoader } from './gestion.pagos.archivos.$fileId'
 import { action as uploadAction, loader as filesLoader } from './gestion.pagos.archivos._index'
 import { action as returnsAction, loader as returnsLoader } from './gestion.pagos.devoluciones'
 import { action as unidentifiedAction, loader as unidentifiedLoader } from './gestion.pagos.por-identificar.$paymentId'
@@ -147,4 +147,27 @@ test('a bank return is recorded from the returns page with its causal and confir
   expect(after.recent.map((r) => [r.id, r.reason])).toEqual([[paymentId, 'Devolución bancaria R01 (Fondos insuficientes)']])
   const twice = await returnsAction({ request: post('/gestion/pagos/devoluciones', collections, { paymentId, cause: 'R01', confirm: 'si' }), params: {}, context: ctx })
   expect([statusOf(twice), messageOf(twice)]).toEqual([409, 'El pago ya había sido reversado.'])
+})
+
+test('a file whose import failed is retried from its report page and applied once', async () => {
+  const place = await insertBillingPlace(db)
+  const a = await accountWithTwoInvoices(db, place)
+  const uploaded = (await uploadAction({ request: upload(collections, bankFile([{ reference: a.jan.paymentReference, amount: '8000' }], { modifier: 'S' })), params: {}, context: ctx })) as Response
+  const fileId = uploaded.headers.get('location')!.split('/').pop()!
+  const url = `/gestion/pagos/archivos/${fileId}`
+  const notFailed = await reportAction({ request: post(url, collections, { intent: 'retry' }), params: { fileId }, context: ctx })
+  expect([statusOf(notFailed), messageOf(notFailed)]).toEqual([409, 'Solo se puede reintentar la importación de un archivo que falló.'])
+  // As if every attempt had failed: the job is spent and the file marked failed.
+  const [file] = await db.update(bankFiles).set({ status: 'failed' }).where(eq(bankFiles.id, fileId)).returning({ jobId: bankFiles.jobId })
+  await db.update(jobs).set({ status: 'failed', lastError: 'conexión perdida' }).where(eq(jobs.id, file!.jobId!))
+  const failed = await reportLoader({ request: get(url, collections), params: { fileId }, context: ctx })
+  expect([failed.file.status, failed.file.job?.status, failed.canOperate]).toEqual(['failed', 'failed', true])
+  await expect(reportAction({ request: post(url, agent, { intent: 'retry' }), params: { fileId }, context: ctx })).rejects.toMatchObject({ status: 403 })
+  const retried = (await reportAction({ request: post(url, collections, { intent: 'retry' }), params: { fileId }, context: ctx })) as Response
+  expect(retried.status).toBe(302)
+  await drainJobs({ db })
+  const done = await reportLoader({ request: get(url, collections), params: { fileId }, context: ctx })
+  expect([done.file.status, done.file.report?.applied, done.file.job?.status]).toEqual(['applied', 1, 'succeeded'])
+  const posted = await db.select().from(payments).where(eq(payments.accountId, a.accountId))
+  expect(posted.map((p) => [p.amount, p.externalRef])).toEqual([['8000.00', `${fileId}:3`]])
 })

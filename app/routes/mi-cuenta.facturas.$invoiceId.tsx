@@ -4,8 +4,10 @@ import { z } from 'zod'
 import { requireSubscriber } from '~/auth/guards.server'
 import { CONSUMPTION_BASIS_LABELS, lineDetail } from '~/billing/invoices/labels'
 import { shortPeriodLabel } from '~/billing/invoices/period-label'
-import { accountPayment } from '~/billing/invoices/payable.server'
+import { amountPayable } from '~/billing/invoices/payable.server'
 import { getInvoiceDetail, type InvoiceDetail } from '~/billing/invoices/queries.server'
+import { ZERO } from '~/billing/money'
+import { todayInBogota } from '~/calendar/business-days'
 import { db } from '~/db.server'
 import portalStyles from '~/styles/portal.css?url'
 import { ConsumptionChart } from '~/ui/consumption-chart'
@@ -15,15 +17,19 @@ import { Money } from '~/ui/money'
 import { notFound } from '~/utils/errors'
 import { formatCOP, formatNumber } from '~/utils/format'
 
+type PageDetail = Omit<InvoiceDetail, 'payment'>
+
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: portalStyles }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { accountIds } = await requireSubscriber(request)
   const id = z.uuid().safeParse(params.invoiceId)
-  const detail = id.success ? await getInvoiceDetail(db, { accountIds, invoiceId: id.data }) : null
-  if (!detail) notFound('No encontramos esa factura entre las de sus cuentas.')
-  const { payInvoiceId, payable } = await accountPayment(db, detail.account.id)
-  return { detail, canPay: payInvoiceId === detail.invoice.id, payable: payable.toFixed(2) }
+  const balanceOn = todayInBogota(new Date())
+  const found = id.success ? await getInvoiceDetail(db, { accountIds, invoiceId: id.data, balanceOn }) : null
+  if (!found) notFound('No encontramos esa factura entre las de sus cuentas.')
+  const { payment, ...detail } = found
+  const payable = payment ? amountPayable({ ...payment.balance, credit: ZERO }) : ZERO
+  return { detail, canPay: payment?.latestIssuedId === detail.invoice.id && payable.greaterThan(0), payable: payable.toFixed(2) }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -80,7 +86,7 @@ export default function InvoiceRoute() {
   )
 }
 
-function Summary({ detail, canPay, payable }: { detail: InvoiceDetail; canPay: boolean; payable: string }) {
+function Summary({ detail, canPay, payable }: { detail: PageDetail; canPay: boolean; payable: string }) {
   const { invoice } = detail
   return (
     <section className="card" aria-labelledby="resumen">
@@ -131,7 +137,7 @@ function Summary({ detail, canPay, payable }: { detail: InvoiceDetail; canPay: b
   )
 }
 
-function Lines({ detail }: { detail: InvoiceDetail }) {
+function Lines({ detail }: { detail: PageDetail }) {
   const { invoice } = detail
   return (
     <section className="card" aria-labelledby="detalle">
@@ -148,15 +154,12 @@ function Lines({ detail }: { detail: InvoiceDetail }) {
           <tbody>
             {detail.lines.map((l) => {
               const sub = lineDetail(l, formatCOP)
-              const held = detail.holds.filter((h) => h.ledgerEntryId && h.ledgerEntryId === l.ledgerEntryId)
               return (
                 <tr key={l.position}>
                   <th scope="row">
                     {l.description}
                     {sub ? <span className="line-sub">{sub}</span> : null}
-                    {held.length > 0 ? (
-                      <span className="line-sub">En reclamo: {formatCOP(held.reduce((s, h) => s + Number(h.amount), 0).toFixed(2))} (no se cobra mientras se resuelve)</span>
-                    ) : null}
+                    {l.onHold ? <span className="line-sub">En reclamo: {formatCOP(l.onHold)} (no se cobra mientras se resuelve)</span> : null}
                   </th>
                   <td className="num">
                     <Money value={l.amount} />
@@ -189,7 +192,7 @@ function Lines({ detail }: { detail: InvoiceDetail }) {
   )
 }
 
-function Reading({ detail }: { detail: InvoiceDetail }) {
+function Reading({ detail }: { detail: PageDetail }) {
   const c = detail.consumption
   return (
     <section className="card" aria-labelledby="lecturas">

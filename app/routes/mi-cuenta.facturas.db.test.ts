@@ -50,8 +50,12 @@ beforeAll(async () => {
 describe('invoice page', () => {
   test('shows every line, readings, the last 6 periods plus this one, and why it changed', async () => {
     const id = world.invoiceIds[0]![7]!
-    const { detail } = await invoiceLoader(args(`/mi-cuenta/facturas/${id}`, 'a', { invoiceId: id }))
+    const { detail, canPay, payable } = await invoiceLoader(args(`/mi-cuenta/facturas/${id}`, 'a', { invoiceId: id }))
     expect(detail.invoice.id).toBe(id)
+    expect(canPay).toBe(true) // the latest issued invoice, with a balance owed
+    expect(Number(payable)).toBeGreaterThan(0)
+    const older = world.invoiceIds[0]![6]!
+    expect((await invoiceLoader(args(`/mi-cuenta/facturas/${older}`, 'a', { invoiceId: older }))).canPay).toBe(false)
     expect(detail.periodLabel).toBe('agosto 2026')
     expect(detail.lines.map((l) => l.concept)).toEqual(expect.arrayContaining(['cargo_fijo', 'consumo_basico', 'subsidio', 'aseo']))
     const sum = detail.lines.reduce((s, l) => s + Number(l.amount), 0)
@@ -88,8 +92,14 @@ describe('invoice page', () => {
     const { detail } = await invoiceLoader(args(`/mi-cuenta/facturas/${id}`, 'a', { invoiceId: id }))
     expect(detail.onHold).toBe('5000.00')
     expect(detail.holds[0]!.reason).toBe('Reclamo por consumo')
+    const basic = detail.lines.find((l) => l.concept === 'consumo_basico')!
+    await db.transaction((tx) => placeHold(tx, { accountId, amount: '1000.00', ledgerEntryId: basic.ledgerEntryId, reason: 'Reclamo por lectura', actor }))
+    const again = (await invoiceLoader(args(`/mi-cuenta/facturas/${id}`, 'a', { invoiceId: id }))).detail
+    expect(again.onHold).toBe('6000.00')
+    expect(again.lines.find((l) => l.concept === 'consumo_basico')!.onHold).toBe('1000.00')
+    expect(again.lines.filter((l) => l.onHold !== null)).toHaveLength(1)
     const home = await homeLoader(args('/mi-cuenta', 'a'))
-    expect(home.accounts[0]!.money.onHold).toBe('5000.00')
+    expect(home.accounts[0]!.money.onHold).toBe('6000.00')
   })
 })
 

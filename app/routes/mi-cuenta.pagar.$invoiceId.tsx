@@ -111,7 +111,7 @@ function PayForm({ invoicePending, payable, minimum }: { invoicePending: string;
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PayOnlineSchema }),
     shouldValidate: 'onSubmit',
   })
-  const amountField = (fields as unknown as { amount: { name: string; id: string; errorId: string; errors?: string[] } }).amount
+  const amountField = fields.amount
   const option = (value: PayChoice, label: string) => (
     <div className="field">
       <label>
@@ -124,6 +124,9 @@ function PayForm({ invoicePending, payable, minimum }: { invoicePending: string;
       <ErrorList id={form.errorId} errors={form.errors} />
       <fieldset>
         <legend>¿Cuánto desea pagar?</legend>
+        <p className="field-help">
+          Todo pago se aplica primero a los cobros más antiguos de la cuenta; lo que esté en reclamo no se cobra.
+        </p>
         {hasInvoiceAmount ? option('invoice', `Lo pendiente de esta factura: ${formatCOP(invoicePending)}`) : null}
         {option('balance', `Todo el saldo de la cuenta: ${formatCOP(payable)}`)}
         {option('other', 'Otro valor (abono)')}

@@ -79,6 +79,12 @@ export default function PaymentStatusRoute() {
           <dt>Saldo de la cuenta ahora</dt>
           <dd>{balanceText}</dd>
         </dl>
+        {attempt.isFlagged ? (
+          <p className="note">
+            La pasarela nos reportó datos que no coinciden con este intento (por ejemplo, otro valor). Lo estamos
+            revisando; antes de pagar de nuevo, comuníquese con la empresa.
+          </p>
+        ) : null}
         <StatusDetail attempt={attempt} continueUrl={continueUrl} payAgain={payAgain} />
       </section>
       <p>

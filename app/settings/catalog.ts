@@ -288,6 +288,13 @@ export const SETTINGS = {
     source: 'Res. CRA 151 de 2001 art. 1.3.20.6 (0,35 veces)',
     confirmed: true,
   }),
+  'billing.agreement_max_instalments': def('integer', {
+    label: 'Número máximo de cuotas de un acuerdo de pago',
+    default: 36,
+    source: 'Política de cartera de la empresa',
+    schema: count(120).min(1, 'Debe ser al menos 1.'),
+    confirmed: false,
+  }),
   'service.periods_before_suspension_monthly': def('integer', {
     label: 'Periodos vencidos antes de suspender (facturación mensual)',
     default: 3,

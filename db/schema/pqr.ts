@@ -149,6 +149,15 @@ export const pqrCases = pgTable(
     // The queue of one área de prestación (area leaders, the area filter), in deadline order.
     index('pqr_cases_area_queue_idx').on(t.areaId, t.dueOn).where(sql`${t.state} not in ('cerrada', 'firme')`),
     index('pqr_cases_assigned_idx').on(t.assignedTo, t.dueOn),
+    // Deadlines dashboard and alerts (app/pqr/dashboard.server.ts): the company's next step by date, in the states
+    // where one runs (app/pqr/alerts.ts COMPANY_DEADLINE_STATES); the silencio risks; the cases in silencio.
+    index('pqr_cases_company_due_idx')
+      .on(t.nextStepDueOn, t.areaId)
+      .where(sql`${t.state} in ('radicada', 'asignada', 'en_tramite', 'en_pruebas', 'decidida', 'citada')`),
+    index('pqr_cases_silencio_risk_idx').on(t.areaId).where(sql`${t.silencioRisk} and ${t.state} not in ('cerrada', 'firme')`),
+    index('pqr_cases_silencio_idx').on(t.areaId, t.dueOn).where(sql`${t.state} = 'silencio_positivo'`),
+    // "Mis casos" and the agent filter of the queue: the open cases of one person in deadline order.
+    index('pqr_cases_assigned_open_idx').on(t.assignedTo, t.dueOn).where(sql`${t.state} not in ('cerrada', 'firme')`),
     index('pqr_cases_account_idx').on(t.accountId),
     index('pqr_cases_filer_idx').on(t.filedByUserId),
     index('pqr_cases_document_idx').on(t.filerDocumentNumber),

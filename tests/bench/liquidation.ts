@@ -1,6 +1,6 @@
 /**
  * Liquidation benchmark on the PostgreSQL server:
- *   npm run bench:liquidation -- [--accounts 100000] [--spread] [--batch 2000] [--rerun] [--row-triggers] [--keep]
+ *   npm run bench:liquidation -- [--accounts 100000] [--spread] [--batch 2000] [--writers 2] [--rerun] [--row-triggers] [--keep]
  * Creates its own database, seeds the accounts with the demo seed module (without billing history) — by default all
  * of them in ONE billing cycle, as the target describes (--spread: the demo's distribution over four cycles) — runs
  * the crítica of that cycle's latest period and releases it (not timed), then times one liquidation of the period and
@@ -23,11 +23,13 @@ const { values } = parseArgs({
     spread: { type: 'boolean' },
     rerun: { type: 'boolean' },
     'row-triggers': { type: 'boolean' },
+    writers: { type: 'string' },
   },
 })
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const accounts = Number(values.accounts ?? 100_000)
 const batchSize = values.batch ? Number(values.batch) : undefined
+const writers = values.writers ? Number(values.writers) : undefined
 const name = `vt_bench_liq_${process.pid}`
 const admin = postgres(withDatabase(serverUrl, 'postgres'), { max: 1, onnotice: () => {} })
 await admin.unsafe(`create database ${name}`)
@@ -41,7 +43,7 @@ const { ensureDemoTariffs } = await import('../../db/seed/history')
 const { runCritica } = await import('../../app/billing/critica/run.server')
 const { reviewConsumptions } = await import('../../app/billing/critica/review.server')
 const { startLiquidation } = await import('../../app/billing/liquidation/start.server')
-const { runLiquidation, DEFAULT_BATCH_SIZE } = await import('../../app/billing/liquidation/run.server')
+const { runLiquidation, DEFAULT_BATCH_SIZE, DEFAULT_WRITERS } = await import('../../app/billing/liquidation/run.server')
 const { sql } = await import('drizzle-orm')
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`
 
@@ -71,7 +73,7 @@ try {
   if (!started.ok) throw started.error
   const timings = { select: 0, read: 0, compute: 0, write: 0, wait: 0 }
   const setBasedChecks = values['row-triggers'] ? false : undefined
-  const outcome = await runLiquidation(db, started.value.runId, { batchSize, timings, setBasedChecks })
+  const outcome = await runLiquidation(db, started.value.runId, { batchSize, writers, timings, setBasedChecks })
   const seconds = (performance.now() - t) / 1000
   clearInterval(sampler)
   if (!outcome.ok) throw new Error(outcome.error)
@@ -92,7 +94,7 @@ try {
   console.log(`  filas escritas:      ${written} (facturas ${counts!.invoices}, líneas ${counts!.lines}, asientos ${counts!.entries}), ${Math.round(written / seconds)} filas/s`)
   console.log(`  techo COPY:          ${copySeconds.toFixed(2)} s para las mismas filas → razón ${ratio.toFixed(2)} (meta ≥ 0,3)`)
   const phase = (ms: number) => `${(ms / 1000).toFixed(2)} s`
-  console.log(`  por fase (lotes de ${batchSize ?? DEFAULT_BATCH_SIZE}): elegir cuentas ${phase(timings.select)}, leer ${phase(timings.read)}, calcular ${phase(timings.compute)}; escribir ${phase(timings.write)}; las tres etapas se solapan: el bucle esperó la escritura ${phase(timings.wait)}`)
+  console.log(`  por fase (lotes de ${batchSize ?? DEFAULT_BATCH_SIZE}, ${writers ?? DEFAULT_WRITERS} escritores): elegir cuentas ${phase(timings.select)}, leer ${phase(timings.read)}, calcular ${phase(timings.compute)}; escribir ${phase(timings.write)}; las tres etapas se solapan: el bucle esperó la escritura ${phase(timings.wait)}`)
   console.log(`  claves foráneas: ${values['row-triggers'] ? 'disparadores por fila' : 'verificación por lote (bloqueo FOR KEY SHARE)'}`)
   console.log(`  carga de la máquina: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} (uptime)`)
   console.log(`  memoria máxima durante la liquidación: ${mib(peakRss)} (meta < 1 GiB); maxRSS del proceso: ${mib(process.resourceUsage().maxRSS * 1024)}`)

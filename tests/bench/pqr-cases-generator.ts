@@ -98,7 +98,8 @@ export function createCaseGenerator(w: GeneratorWorld) {
       if (state === 'silencio_positivo') return { state, next: dueOn, recursoUntil: null, risk: false, closed: false }
       return decided(state)
     }
-    const state = weighted(r, [['cerrada', 97], ['firme', 2], ['recurrida', 0.7], ['silencio_positivo', 0.03], ['citada', 0.05]])
+    // Older than two months: closed, or final and waiting for its archive; a recurso goes on as its own case.
+    const state = weighted(r, old <= 120 ? [['cerrada', 90], ['firme', 8], ['recurrida', 1.5], ['por_trasladar_sspd', 0.3], ['enviada_sspd', 0.2], ['silencio_positivo', 0.1]] : [['cerrada', 98], ['firme', 2]])
     if (state === 'silencio_positivo') return { state, next: dueOn, recursoUntil: null, risk: false, closed: false }
     return decided(state)
   }

@@ -59,8 +59,13 @@ function parseServices(value: string[] | string): Service[] {
   return value.replace(/[{}]/g, '').split(',').filter(Boolean) as Service[]
 }
 
-/** Next accounts of the run (keyset on account id: a plain range, so each batch starts where the last one ended) with a released consumption and no invoice for the period yet. */
+/**
+ * Next accounts of the run (keyset on account id) with a released consumption and no invoice for the period yet.
+ * The range is repeated on every table joined on the account (the planner does not carry an inequality across a
+ * join), so each batch reads only its own slice of accounts, consumptions and invoices, never from the start again.
+ */
 export async function nextAccounts(db: DbOrTx, ctx: RunContext, afterId: string | null, limit: number): Promise<AccountRow[]> {
+  const after = (column: string) => (afterId ? sql`and ${sql.raw(column)} > ${afterId}::uuid` : sql``)
   return rows<AccountRow>(
     db,
     sql`select a.id, a.services::text[] as services, p.estrato, p.use_class, c.billed_m3
@@ -69,8 +74,8 @@ export async function nextAccounts(db: DbOrTx, ctx: RunContext, afterId: string 
           join consumptions c on c.account_id = a.id and c.period_id = ${ctx.periodId}::uuid and c.status = 'released'
          where p.cycle_id = ${ctx.cycleId}::uuid
            and (${ctx.zoneId}::uuid is null or p.zone_id = ${ctx.zoneId}::uuid)
-           ${afterId ? sql`and a.id > ${afterId}::uuid` : sql``}
-           and not exists (select 1 from invoices i where i.account_id = a.id and i.period_id = ${ctx.periodId}::uuid)
+           ${after('a.id')} ${after('c.account_id')}
+           and not exists (select 1 from invoices i where i.account_id = a.id and i.period_id = ${ctx.periodId}::uuid ${after('i.account_id')})
          order by a.id
          limit ${limit}`,
   )

@@ -13,7 +13,7 @@ import { getSettingsSnapshot } from '~/settings/read.server'
 import { billingCycles } from '../../../db/schema/areas'
 import { billingPeriods } from '../../../db/schema/readings'
 import { liquidationRuns } from '../../../db/schema/ledger'
-import { computeBatch, readBatch, type PhaseTimings, type RunContext } from './batch.server'
+import { computeBatch, readBatch, type PhaseTimings, type PreparedBatch, type RunContext } from './batch.server'
 import { summariseRun } from './report.server'
 import { openWriter } from './write.server'
 
@@ -25,12 +25,16 @@ export type RunOptions = {
   timings?: PhaseTimings
   /** Force (true) or refuse (false) the set-based foreign-key checks of write.server.ts; default: when permitted. */
   setBasedChecks?: boolean
+  /** Batches written at once on the server (each in its own transaction and connection). */
+  writers?: number
 }
 
 export type RunOutcome = { ok: true; invoices: number } | { ok: false; error: string }
 
-/** 2,000 accounts (~40,000 rows) per transaction: measured faster than 1,000 or 5,000 on 2 cores; ~10 MB of text. */
+/** Accounts per batch and transaction (~19 rows each: ~38,000 rows, ~7 MB of COPY text). */
 export const DEFAULT_BATCH_SIZE = 2000
+/** Two writers keep both cores of the target machine busy while Node computes (tests/bench/liquidation.ts). */
+export const DEFAULT_WRITERS = 2
 
 export async function runLiquidation(db: Db, runId: string, opts: RunOptions = {}): Promise<RunOutcome> {
   const ctx = await loadContext(db, runId)
@@ -52,30 +56,43 @@ export async function runLiquidation(db: Db, runId: string, opts: RunOptions = {
 }
 
 /**
- * Three stages at once on the server: while Node computes batch n, PostgreSQL writes batch n−1 and answers the reads
- * of batch n+1 (each on its own pooled connection). On PGlite (one connection) the stages run one after another.
- * A failed write stops the loop and is rethrown.
+ * The stages overlap on the server: while Node computes batch n, PostgreSQL answers the reads of batch n+1 and writes
+ * earlier batches, up to `writers` at once (each on its own pooled connection, so both cores work). On PGlite (one
+ * connection) the stages run one after another. A failed write stops the loop and is rethrown.
  */
 async function streamBatches(db: Db, ctx: RunContext, total: number, opts: RunOptions): Promise<number> {
   const writer = await openWriter(db, ctx, { setBased: opts.setBasedChecks })
   const size = opts.batchSize ?? DEFAULT_BATCH_SIZE
+  const writers = writer.pipelined ? Math.max(1, opts.writers ?? DEFAULT_WRITERS) : 1
   const timings = ctx.timings
-  const waitFor = async <T>(promise: Promise<T>): Promise<T> => {
+  const waitFor = async (promise: Promise<unknown>) => {
     const t = performance.now()
-    try {
-      return await promise
-    } finally {
-      if (timings) timings.wait += performance.now() - t
-    }
+    await promise
+    if (timings) timings.wait += performance.now() - t
   }
-  let done = 0
-  let failure: { error: unknown } | null = null
-  let writing: Promise<void> = Promise.resolve()
   // A read in flight may fail while the loop awaits a write: mark it handled now, it is still rethrown when awaited.
   const read = (after: string | null) => {
     const p = readBatch(db, ctx, after, size)
     p.catch(() => undefined)
     return p
+  }
+  let done = 0
+  let failure: { error: unknown } | null = null
+  const writing = new Set<Promise<void>>()
+  const write = (prepared: PreparedBatch, count: number) => {
+    const started = performance.now()
+    const p: Promise<void> = writer
+      .write(prepared)
+      .then(async () => {
+        if (timings) timings.write += performance.now() - started
+        done += count
+        await opts.onProgress?.(done, total, `Liquidadas ${done} de ${total} cuentas`)
+      })
+      .catch((error: unknown) => {
+        failure ??= { error }
+      })
+      .finally(() => writing.delete(p))
+    writing.add(p)
   }
   let reading = read(null)
   for (;;) {
@@ -84,25 +101,15 @@ async function streamBatches(db: Db, ctx: RunContext, total: number, opts: RunOp
     const lastId = fetched.accounts[fetched.accounts.length - 1]!.id
     if (writer.pipelined) reading = read(lastId)
     const prepared = computeBatch(ctx, fetched)
-    await waitFor(writing)
+    while (writing.size >= writers) await waitFor(Promise.race(writing))
     if (failure) break
-    const started = performance.now()
-    writing = writer
-      .write(prepared)
-      .then(async () => {
-        if (timings) timings.write += performance.now() - started
-        done += fetched.accounts.length
-        await opts.onProgress?.(done, total, `Liquidadas ${done} de ${total} cuentas`)
-      })
-      .catch((error: unknown) => {
-        failure = { error }
-      })
+    write(prepared, fetched.accounts.length)
     if (!writer.pipelined) {
-      await writing
+      await Promise.all(writing)
       reading = read(lastId)
     }
   }
-  await waitFor(writing)
+  await waitFor(Promise.all(writing))
   if (failure) throw (failure as { error: unknown }).error
   return done
 }

@@ -15,6 +15,7 @@ export const LEDGER_CONCEPTS = [
   'otro_cobro',
   'interes_mora',
   'cuota_acuerdo',
+  'acuerdo_pago',
   'ajuste_decena',
   'pago',
   'nota_credito',

@@ -1,0 +1,4 @@
+CREATE INDEX "pqr_cases_company_due_idx" ON "pqr_cases" USING btree ("next_step_due_on","area_id") WHERE "pqr_cases"."state" in ('radicada', 'asignada', 'en_tramite', 'en_pruebas', 'decidida', 'citada');--> statement-breakpoint
+CREATE INDEX "pqr_cases_silencio_risk_idx" ON "pqr_cases" USING btree ("area_id") WHERE "pqr_cases"."silencio_risk" and "pqr_cases"."state" not in ('cerrada', 'firme');--> statement-breakpoint
+CREATE INDEX "pqr_cases_silencio_idx" ON "pqr_cases" USING btree ("area_id","due_on") WHERE "pqr_cases"."state" = 'silencio_positivo';--> statement-breakpoint
+CREATE INDEX "pqr_cases_assigned_open_idx" ON "pqr_cases" USING btree ("assigned_to","due_on") WHERE "pqr_cases"."state" not in ('cerrada', 'firme');
