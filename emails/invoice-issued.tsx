@@ -38,8 +38,8 @@ export default function InvoiceIssued(p: InvoiceIssuedProps) {
         También puede descargarla en PDF: {p.pdfUrl}. Para verla debe ingresar a la Ventanilla virtual con su usuario.
       </Text>
       <Text style={{ fontSize: '13px', color: colors.muted }}>
-        Recibe este correo porque autorizó la factura electrónica. Puede retirar la autorización en Mi cuenta y volver a
-        recibirla impresa.
+        Recibe este correo porque autorizó la factura electrónica. Puede retirar la autorización en Mi cuenta cuando
+        quiera.
       </Text>
     </Layout>
   )

@@ -13,6 +13,7 @@ import { money, toDb } from '~/billing/money'
 import { getSetting } from '~/settings/read.server'
 import { recordTrail, type TrailActor } from '~/trail/record.server'
 import { bankFiles } from '../../db/schema/payments'
+import { afterPaymentApplied } from './after-payment.server'
 import { parseAsobancaria2001, type AsobancariaFile } from './asobancaria'
 import { REPORT_LIST_LIMIT, type BankFileReport } from './bank-file-schema'
 import { classifyLines, type BankLine, type CandidateLine } from './bank-lines'
@@ -62,7 +63,13 @@ export async function importBankFile(db: Db, fileId: string, opts: ImportOptions
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE
   for (let i = 0; i < toApply.length; i += batchSize) {
     const batch = toApply.slice(i, i + batchSize)
-    await db.transaction((tx) => postPaymentsBulk(tx, batch, { actor }))
+    await db.transaction(async (tx) => {
+      const posted = await postPaymentsBulk(tx, batch, { actor })
+      for (const [k, p] of posted.entries()) {
+        const input = batch[k]!
+        if (!p.isDuplicate) await afterPaymentApplied(tx, { paymentId: p.paymentId, accountId: input.accountId, amount: input.amount, paidOn: input.paidOn, channel: 'bank_file' })
+      }
+    })
     done += batch.length
     await progress(done, lines.total, 'Aplicando pagos')
   }

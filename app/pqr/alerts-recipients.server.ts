@@ -23,12 +23,18 @@ async function activeStaff(tx: DbOrTx, where: SQL | undefined): Promise<Recipien
     .orderBy(users.email)
 }
 
-export function coordinatorsFor(tx: DbOrTx, areaId: string | null): Promise<Recipient[]> {
+/** Coordinators of the case's área; with `withLeaders` (alerts), also its area leaders, who cannot approve. */
+export function coordinatorsFor(
+  tx: DbOrTx,
+  areaId: string | null,
+  { withLeaders = true }: { withLeaders?: boolean } = {},
+): Promise<Recipient[]> {
   const coordinators = and(
     eq(users.role, 'coordinator'),
     areaId ? or(isNull(users.serviceAreaId), eq(users.serviceAreaId, areaId)) : isNull(users.serviceAreaId),
   )
-  const leaders = areaId ? and(eq(users.role, 'area_leader'), eq(users.serviceAreaId, areaId)) : undefined
+  const leaders =
+    areaId && withLeaders ? and(eq(users.role, 'area_leader'), eq(users.serviceAreaId, areaId)) : undefined
   return activeStaff(tx, leaders ? or(coordinators, leaders) : coordinators)
 }
 

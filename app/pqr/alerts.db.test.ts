@@ -27,15 +27,32 @@ beforeAll(async () => {
   coordinator = await insertUser(db, 'coordinator', { name: 'Coordinador Alertas' })
   leader = await insertUser(db, 'area_leader', { areaId: area.areaId })
   otherLeader = await insertUser(db, 'area_leader', { areaId: other.areaId })
-  const c = await insertTestCase(db, { filedOn: '2026-03-03', state: 'en_tramite', assignedTo: agent.id, areaId: area.areaId, subject: 'Fuga en la acometida' }, FILED)
+  const c = await insertTestCase(
+    db,
+    {
+      filedOn: '2026-03-03',
+      state: 'en_tramite',
+      assignedTo: agent.id,
+      areaId: area.areaId,
+      subject: 'Fuga en la acometida',
+    },
+    FILED,
+  )
   caseId = c.id
 })
 
 test('the agent is alerted 5 business days before, once, and only within the sending window on business days', async () => {
   // Wednesday 18 March: 19, 20, 24, 25 left (4 business days) → first alert (≤ 5).
-  expect(await sendDeadlineAlerts(db, { now: at('2026-03-18T06:30') })).toMatchObject({ skipped: 'outside_hours', sent: 0 })
-  expect(await sendDeadlineAlerts(db, { now: at('2026-03-21T10:00') })).toMatchObject({ skipped: 'outside_hours' }) // Saturday
-  expect(await sendDeadlineAlerts(db, { now: at('2026-03-23T10:00') })).toMatchObject({ skipped: 'outside_hours' }) // San José
+  expect(await sendDeadlineAlerts(db, { now: at('2026-03-18T06:30') })).toMatchObject({
+    skipped: 'outside_hours',
+    sent: 0,
+  })
+  expect(await sendDeadlineAlerts(db, { now: at('2026-03-21T10:00') })).toMatchObject({
+    skipped: 'outside_hours',
+  }) // Saturday
+  expect(await sendDeadlineAlerts(db, { now: at('2026-03-23T10:00') })).toMatchObject({
+    skipped: 'outside_hours',
+  }) // San José
   const first = await sendDeadlineAlerts(db, { now: at('2026-03-18T10:00') })
   expect(first.sent).toBeGreaterThanOrEqual(1)
   const mails = (await mailTo(agent.email)).filter((m) => m.relatedEntityId === caseId)
@@ -62,14 +79,23 @@ test('the second alert comes 2 business days before; the coordinator and the are
   for (const person of [coordinator, leader]) {
     const mails = (await mailTo(person.email)).filter((m) => m.relatedEntityId === caseId)
     expect(mails).toHaveLength(1)
-    expect(mails[0]!.subject).toBe(`PQR ${(await db.select().from(pqrCases).where(eq(pqrCases.id, caseId)))[0]!.radicado}: plazo vencido`)
+    expect(mails[0]!.subject).toBe(
+      `PQR ${(await db.select().from(pqrCases).where(eq(pqrCases.id, caseId)))[0]!.radicado}: plazo vencido`,
+    )
   }
   expect((await mailTo(otherLeader.email)).filter((m) => m.relatedEntityId === caseId)).toHaveLength(0)
 })
 
 test('the sending window is a setting', async () => {
   const { settings } = await import('../../db/schema/system')
-  await db.insert(settings).values({ key: 'notices.sending_window', value: { from: '05:00', to: '06:00' }, effectiveFrom: '2026-01-01', note: 'prueba' })
+  await db
+    .insert(settings)
+    .values({
+      key: 'notices.sending_window',
+      value: { from: '05:00', to: '06:00' },
+      effectiveFrom: '2026-01-01',
+      note: 'prueba',
+    })
   expect((await sendDeadlineAlerts(db, { now: at('2026-03-18T10:00') })).skipped).toBe('outside_hours')
   expect((await sendDeadlineAlerts(db, { now: at('2026-03-18T05:30') })).skipped).toBeNull()
 })

@@ -33,17 +33,26 @@ type Planned = { c: Candidate; dueOn: string; kind: AlertKind; to: Recipient; ke
 /** At most this many cases per run; the next run (every 30 minutes) continues with the rest. */
 const MAX_CASES = 5000
 
-export async function sendDeadlineAlerts(db: Db, { now = new Date() }: { now?: Date } = {}): Promise<AlertsResult> {
+export async function sendDeadlineAlerts(
+  db: Db,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<AlertsResult> {
   const today = todayInBogota(now)
   const settings = await getSettingsSnapshot(today, db)
   const holidays = await loadHolidaySet(db, { from: today, to: addCalendarDays(today, 120) })
   const cal: CalendarCtx = { holidays, saturdays: settings['calendar.saturdays_are_business_days'] }
-  if (!canSendAlertsAt(now, settings['notices.sending_window'], cal)) return { skipped: 'outside_hours', sent: 0, considered: 0 }
+  if (!canSendAlertsAt(now, settings['notices.sending_window'], cal))
+    return { skipped: 'outside_hours', sent: 0, considered: 0 }
   const thresholds = {
     firstBusinessDays: settings['pqr.alert_first_business_days'],
     secondBusinessDays: settings['pqr.alert_second_business_days'],
   }
-  const horizon = addBusinessDays(today, Math.max(thresholds.firstBusinessDays, thresholds.secondBusinessDays) + 1, holidays, { saturdays: cal.saturdays })
+  const horizon = addBusinessDays(
+    today,
+    Math.max(thresholds.firstBusinessDays, thresholds.secondBusinessDays) + 1,
+    holidays,
+    { saturdays: cal.saturdays },
+  )
   const candidates = await db
     .select()
     .from(pqrCases)
@@ -51,7 +60,10 @@ export async function sendDeadlineAlerts(db: Db, { now = new Date() }: { now?: D
     .orderBy(asc(pqrCases.nextStepDueOn))
     .limit(MAX_CASES)
   const planned = await plan(db, candidates, { today, thresholds, cal })
-  const already = await existingKeys(db, planned.map((p) => p.key))
+  const already = await existingKeys(
+    db,
+    planned.map((p) => p.key),
+  )
   let sent = 0
   for (const p of planned) {
     if (already.has(p.key)) continue
@@ -82,7 +94,11 @@ export async function sendDeadlineAlerts(db: Db, { now = new Date() }: { now?: D
 async function plan(
   db: Db,
   candidates: Candidate[],
-  ctx: { today: string; thresholds: { firstBusinessDays: number; secondBusinessDays: number }; cal: CalendarCtx },
+  ctx: {
+    today: string
+    thresholds: { firstBusinessDays: number; secondBusinessDays: number }
+    cal: CalendarCtx
+  },
 ): Promise<Planned[]> {
   const agentIds = [...new Set(candidates.map((c) => c.assignedTo).filter((id): id is string => id != null))]
   const agents = new Map((await usersById(db, agentIds)).map((u) => [u.userId, u]))
@@ -101,7 +117,8 @@ async function plan(
       const agent = c.assignedTo ? agents.get(c.assignedTo) : undefined
       if (agent) to = [agent]
     }
-    for (const r of to) out.push({ c, dueOn, kind, to: r, key: alertIdempotencyKey(c.id, dueOn, kind, r.userId) })
+    for (const r of to)
+      out.push({ c, dueOn, kind, to: r, key: alertIdempotencyKey(c.id, dueOn, kind, r.userId) })
   }
   return out
 }
@@ -110,7 +127,10 @@ async function existingKeys(db: Db, keys: string[]): Promise<Set<string>> {
   const found = new Set<string>()
   for (let i = 0; i < keys.length; i += 1000) {
     const chunk = keys.slice(i, i + 1000)
-    const rowsFound = await db.select({ key: emailOutbox.idempotencyKey }).from(emailOutbox).where(inArray(emailOutbox.idempotencyKey, chunk))
+    const rowsFound = await db
+      .select({ key: emailOutbox.idempotencyKey })
+      .from(emailOutbox)
+      .where(inArray(emailOutbox.idempotencyKey, chunk))
     for (const r of rowsFound) found.add(r.key)
   }
   return found

@@ -30,12 +30,18 @@ describe('which alert a case is due for (agent 5 and 2 business days before, coo
   })
 
   test('thresholds come from the settings', () => {
-    expect(alertDueFor('2025-04-14', '2025-04-04', { firstBusinessDays: 6, secondBusinessDays: 1 }, cal)).toBe('agent_first')
-    expect(alertDueFor('2025-04-14', '2025-04-10', { firstBusinessDays: 6, secondBusinessDays: 1 }, cal)).toBe('agent_first')
+    expect(
+      alertDueFor('2025-04-14', '2025-04-04', { firstBusinessDays: 6, secondBusinessDays: 1 }, cal),
+    ).toBe('agent_first')
+    expect(
+      alertDueFor('2025-04-14', '2025-04-10', { firstBusinessDays: 6, secondBusinessDays: 1 }, cal),
+    ).toBe('agent_first')
   })
 
   test('with Saturdays as business days a Saturday counts', () => {
-    expect(alertDueFor('2025-04-14', '2025-04-10', thresholds, { ...cal, saturdays: true })).toBe('agent_first')
+    expect(alertDueFor('2025-04-14', '2025-04-10', thresholds, { ...cal, saturdays: true })).toBe(
+      'agent_first',
+    )
   })
 })
 
@@ -66,7 +72,9 @@ describe('alerts go out only on business days, within the hours the settings all
 })
 
 test('each alert has one outbox key per case, deadline, threshold and person', () => {
-  expect(alertIdempotencyKey('c1', '2025-04-14', 'agent_first', 'u1')).toBe('pqr-alert:c1:2025-04-14:agent_first:u1')
+  expect(alertIdempotencyKey('c1', '2025-04-14', 'agent_first', 'u1')).toBe(
+    'pqr-alert:c1:2025-04-14:agent_first:u1',
+  )
   expect(alertIdempotencyKey('c1', '2025-04-14', 'agent_first', 'u1')).not.toBe(
     alertIdempotencyKey('c1', '2025-04-14', 'agent_second', 'u1'),
   )

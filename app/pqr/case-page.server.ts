@@ -88,3 +88,12 @@ async function peopleNames(db: DbOrTx, ids: (string | null)[]) {
   const found = await db.select({ id: users.id, name: users.fullName }).from(users).where(inArray(users.id, unique))
   return new Map(found.map((u) => [u.id, u.name]))
 }
+
+/** Whether the case exists and the viewer may see it (staff bound to an area see only its cases), without loading it. */
+export async function isCaseVisible(db: DbOrTx, caseId: string, serviceAreaId: string | null): Promise<boolean> {
+  const [row] = await db
+    .select({ id: pqrCases.id })
+    .from(pqrCases)
+    .where(and(eq(pqrCases.id, caseId), serviceAreaId ? eq(pqrCases.areaId, serviceAreaId) : undefined))
+  return Boolean(row)
+}

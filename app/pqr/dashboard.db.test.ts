@@ -14,10 +14,21 @@ let area: string
 let other: string
 
 /** A case in `state` whose next company step is due on `dueOn` (set directly: the buckets read the stored clock). */
-async function caseDue(name: string, dueOn: string | null, overrides: Parameters<typeof insertTestCase>[1] = {}) {
-  const c = await insertTestCase(db, { filedOn: '2026-02-20', areaId: area, ...overrides }, new Date('2026-02-20T15:00:00Z'))
+async function caseDue(
+  name: string,
+  dueOn: string | null,
+  overrides: Parameters<typeof insertTestCase>[1] = {},
+) {
+  const c = await insertTestCase(
+    db,
+    { filedOn: '2026-02-20', areaId: area, ...overrides },
+    new Date('2026-02-20T15:00:00Z'),
+  )
   const silencioRisk = overrides.silencioRisk ?? false
-  await db.update(pqrCases).set({ nextStepDueOn: dueOn, dueOn: dueOn ?? c.dueOn, silencioRisk }).where(eq(pqrCases.id, c.id))
+  await db
+    .update(pqrCases)
+    .set({ nextStepDueOn: dueOn, dueOn: dueOn ?? c.dueOn, silencioRisk })
+    .where(eq(pqrCases.id, c.id))
   ids[name] = c.id
 }
 
@@ -42,14 +53,23 @@ test('each bucket counts the cases whose company deadline falls in it, for all a
   expect(all).toMatchObject({ 'vence-hoy': 2, 'por-vencer': 1, vencidos: 1, 'en-riesgo': 1, silencio: 1 })
   const mine = await countDashboard(db, w, { areaId: area })
   expect(mine).toMatchObject({ 'vence-hoy': 1, 'por-vencer': 1, vencidos: 1, 'en-riesgo': 1, silencio: 1 })
-  expect(await countDashboard(db, w, { areaId: other })).toMatchObject({ 'vence-hoy': 1, 'por-vencer': 0, vencidos: 0, silencio: 0 })
+  expect(await countDashboard(db, w, { areaId: other })).toMatchObject({
+    'vence-hoy': 1,
+    'por-vencer': 0,
+    vencidos: 0,
+    silencio: 0,
+  })
 })
 
 test('the lists link each case and show the recognition deadline of the cases in silencio', async () => {
   const w = await dashboardWindow(db, NOW)
   const page = { limit: 10, offset: 0 }
-  expect((await listDashboardBucket(db, 'vence-hoy', w, { areaId: area }, page)).map((r) => r.id)).toEqual([ids.today])
-  expect((await listDashboardBucket(db, 'vencidos', w, { areaId: null }, page)).map((r) => r.id)).toEqual([ids.citationOverdue])
+  expect((await listDashboardBucket(db, 'vence-hoy', w, { areaId: area }, page)).map((r) => r.id)).toEqual([
+    ids.today,
+  ])
+  expect((await listDashboardBucket(db, 'vencidos', w, { areaId: null }, page)).map((r) => r.id)).toEqual([
+    ids.citationOverdue,
+  ])
   const [silencio] = await listDashboardBucket(db, 'silencio', w, { areaId: area }, page)
   expect(silencio).toMatchObject({ id: ids.lapsed, state: 'silencio_positivo', dueOn: '2026-03-13' })
   // 00:00 of 14 March in Bogotá + 72 hours.

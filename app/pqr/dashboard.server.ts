@@ -23,7 +23,9 @@ export async function dashboardWindow(db: DbOrTx, now = new Date()): Promise<Das
   const settings = await getSettingsSnapshot(today, db)
   const atRiskDays = settings['pqr.at_risk_business_days']
   const holidays = await loadHolidaySet(db, { from: today, to: addCalendarDays(today, 90) })
-  const soonUntil = addBusinessDays(today, atRiskDays, holidays, { saturdays: settings['calendar.saturdays_are_business_days'] })
+  const soonUntil = addBusinessDays(today, atRiskDays, holidays, {
+    saturdays: settings['calendar.saturdays_are_business_days'],
+  })
   return { today, soonUntil, atRiskDays }
 }
 
@@ -52,12 +54,20 @@ function scoped(where: SQL, scope: DashboardScope): SQL {
 }
 
 /** Every bucket's count in one round trip (one indexed count per bucket). */
-export async function countDashboard(db: DbOrTx, w: DashboardWindow, scope: DashboardScope): Promise<Record<DashboardBucket, number>> {
+export async function countDashboard(
+  db: DbOrTx,
+  w: DashboardWindow,
+  scope: DashboardScope,
+): Promise<Record<DashboardBucket, number>> {
   const parts = DASHBOARD_BUCKETS.map(
-    (b) => sql`(select count(*)::int from ${pqrCases} where ${scoped(bucketWhere(b, w), scope)}) as ${sql.identifier(b)}`,
+    (b) =>
+      sql`(select count(*)::int from ${pqrCases} where ${scoped(bucketWhere(b, w), scope)}) as ${sql.identifier(b)}`,
   )
   const [row] = await rows<Record<DashboardBucket, number>>(db, sql`select ${sql.join(parts, sql`, `)}`)
-  return Object.fromEntries(DASHBOARD_BUCKETS.map((b) => [b, Number(row?.[b] ?? 0)])) as Record<DashboardBucket, number>
+  return Object.fromEntries(DASHBOARD_BUCKETS.map((b) => [b, Number(row?.[b] ?? 0)])) as Record<
+    DashboardBucket,
+    number
+  >
 }
 
 export type DashboardRow = {
@@ -113,8 +123,15 @@ export async function listDashboardBucket(
     .leftJoin(serviceAreas, eq(serviceAreas.id, pqrCases.areaId))
     .leftJoin(
       pqrTasks,
-      and(eq(pqrTasks.caseId, pqrCases.id), eq(pqrTasks.kind, 'silencio_recognition'), eq(pqrTasks.status, 'open')),
+      and(
+        eq(pqrTasks.caseId, pqrCases.id),
+        eq(pqrTasks.kind, 'silencio_recognition'),
+        eq(pqrTasks.status, 'open'),
+      ),
     )
     .orderBy(sql`${chosen.due} asc nulls last`, asc(chosen.radicado))
-  return found.map((r) => ({ ...r, recognitionDueAt: r.recognitionDueAt ? r.recognitionDueAt.toISOString() : null }))
+  return found.map((r) => ({
+    ...r,
+    recognitionDueAt: r.recognitionDueAt ? r.recognitionDueAt.toISOString() : null,
+  }))
 }

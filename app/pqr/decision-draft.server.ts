@@ -168,8 +168,3 @@ async function closeDecisionTask(tx: Tx, caseId: string, outcome: string, by: st
     .where(and(eq(pqrTasks.caseId, caseId), eq(pqrTasks.kind, 'decision_approval'), eq(pqrTasks.status, 'open')))
   if (task) await closeTask(tx, { taskId: task.id, outcome, resolvedBy: by, now })
 }
-
-/** Whether issuing needs an approved decision, as the setting stands today. */
-export async function isApprovalRequired(db: Db = defaultDb, now = new Date()): Promise<boolean> {
-  return getSetting('pqr.decision_approval_required', { db, now })
-}

@@ -13,6 +13,7 @@ import { recordTrail, type TrailActor } from '~/trail/record.server'
 import { DomainError, type Result } from '~/utils/errors'
 import { formatDate } from '~/utils/format'
 import { pqrCases, pqrEvents } from '../../db/schema/pqr'
+import { coordinatorsFor, jobOrigin } from './alerts-recipients.server'
 import { refreshCaseClocks } from './clock-refresh.server'
 import { recordCaseEvent, transitionCase } from './events.server'
 import {
@@ -35,7 +36,12 @@ async function lockCase(tx: DbOrTx, caseId: string, staff: StaffActor) {
   const [c] = await tx.select().from(pqrCases).where(eq(pqrCases.id, caseId)).for('update')
   if (!c || (staff.serviceAreaId && c.areaId !== staff.serviceAreaId)) rollbackWith(notFound())
   if (!isOpenBeforeDecision(c.state))
-    rollbackWith(new DomainError('pqr/extension_state', 'Solo se amplía el término de un caso que aún no tiene decisión.'))
+    rollbackWith(
+      new DomainError(
+        'pqr/extension_state',
+        'Solo se amplía el término de un caso que aún no tiene decisión.',
+      ),
+    )
   return c
 }
 
@@ -50,7 +56,13 @@ async function hasExtension(tx: DbOrTx, caseId: string): Promise<boolean> {
 
 async function checkNow(tx: DbOrTx, c: { id: string; dueOn: string }, businessDays: number, today: string) {
   const maxBusinessDays = await getSetting('pqr.extension_max_business_days', { on: today, db: tx })
-  const check = checkExtension({ today, dueOn: c.dueOn, businessDays, maxBusinessDays, hasExtension: await hasExtension(tx, c.id) })
+  const check = checkExtension({
+    today,
+    dueOn: c.dueOn,
+    businessDays,
+    maxBusinessDays,
+    hasExtension: await hasExtension(tx, c.id),
+  })
   if (!check.ok) rollbackWith(check.error)
 }
 
@@ -76,7 +88,12 @@ export function requestExtension(
       }
       const task = await openTask(tx, { caseId: c.id, kind: 'extension_approval', payload })
       if (!task.created)
-        rollbackWith(new DomainError('pqr/extension_pending', 'Ya hay una solicitud de ampliación pendiente de aprobación.'))
+        rollbackWith(
+          new DomainError(
+            'pqr/extension_pending',
+            'Ya hay una solicitud de ampliación pendiente de aprobación.',
+          ),
+        )
       await recordCaseEvent(tx, {
         caseId: c.id,
         kind: 'extension_requested',
@@ -86,7 +103,15 @@ export function requestExtension(
         actor,
         occurredAt: now,
       })
-      await recordTrail(tx, { entityType: 'pqr_case', entityId: c.id, action: 'pqr.extension_requested', actor, summary: { taskId: task.taskId, reason: input.reason, businessDays: input.businessDays }, occurredAt: now })
+      await recordTrail(tx, {
+        entityType: 'pqr_case',
+        entityId: c.id,
+        action: 'pqr.extension_requested',
+        actor,
+        summary: { taskId: task.taskId, reason: input.reason, businessDays: input.businessDays },
+        occurredAt: now,
+      })
+      await askApprovers(tx, { c, taskId: task.taskId, payload, requesterId: staff.id })
       return { taskId: task.taskId }
     }),
   )
@@ -105,12 +130,32 @@ export function decideExtension(
       const request = task.value.payload as ExtensionRequestPayload
       // Four eyes: the person who asked for more time cannot grant it (nor turn it down).
       if (request.requestedBy === staff.id)
-        rollbackWith(new DomainError('pqr/same_person', 'Quien solicitó la ampliación no puede decidirla: debe hacerlo otra persona.'))
+        rollbackWith(
+          new DomainError(
+            'pqr/same_person',
+            'Quien solicitó la ampliación no puede decidirla: debe hacerlo otra persona.',
+          ),
+        )
       const c = await lockCase(tx, task.value.caseId, staff)
       if (input.decision.decision === 'deny') {
         await closeTask(tx, { taskId: input.taskId, outcome: 'denied', resolvedBy: staff.id, now })
-        await recordCaseEvent(tx, { caseId: c.id, kind: 'extension_denied', body: input.decision.note, data: { taskId: input.taskId }, internal: true, actor, occurredAt: now })
-        await recordTrail(tx, { entityType: 'pqr_case', entityId: c.id, action: 'pqr.extension_denied', actor, summary: { taskId: input.taskId }, occurredAt: now })
+        await recordCaseEvent(tx, {
+          caseId: c.id,
+          kind: 'extension_denied',
+          body: input.decision.note,
+          data: { taskId: input.taskId },
+          internal: true,
+          actor,
+          occurredAt: now,
+        })
+        await recordTrail(tx, {
+          entityType: 'pqr_case',
+          entityId: c.id,
+          action: 'pqr.extension_denied',
+          actor,
+          summary: { taskId: input.taskId },
+          occurredAt: now,
+        })
         return { caseId: c.id, newDueOn: null }
       }
       const today = todayInBogota(now)
@@ -148,15 +193,30 @@ async function grant(tx: DbOrTx, { c, request, taskId, actor, now, today }: Gran
     if (!moved.ok) rollbackWith(moved.error)
   }
   const clocks = await refreshCaseClocks(tx, c.id, { now })
-  if (!clocks?.extensionAccepted) rollbackWith(new DomainError('pqr/extension_late', 'El término ya venció: no se puede ampliar.'))
-  await recordTrail(tx, { entityType: 'pqr_case', entityId: c.id, action: 'pqr.extension_granted', actor, summary: { taskId, before: { dueOn: c.dueOn }, after: { dueOn: clocks.answerDueOn } }, occurredAt: now })
+  if (!clocks?.extensionAccepted)
+    rollbackWith(new DomainError('pqr/extension_late', 'El término ya venció: no se puede ampliar.'))
+  await recordTrail(tx, {
+    entityType: 'pqr_case',
+    entityId: c.id,
+    action: 'pqr.extension_granted',
+    actor,
+    summary: { taskId, before: { dueOn: c.dueOn }, after: { dueOn: clocks.answerDueOn } },
+    occurredAt: now,
+  })
   await noticeToUser(tx, { c, request, reason, newDueOn: clocks.answerDueOn, actor, now })
 }
 
 /** Art. 158 and colombia-rules.md §1.2: the user is told why and until when, and the notice is recorded. */
 async function noticeToUser(
   tx: DbOrTx,
-  p: { c: typeof pqrCases.$inferSelect; request: ExtensionRequestPayload; reason: string; newDueOn: string; actor: TrailActor; now: Date },
+  p: {
+    c: typeof pqrCases.$inferSelect
+    request: ExtensionRequestPayload
+    reason: string
+    newDueOn: string
+    actor: TrailActor
+    now: Date
+  },
 ) {
   const outbox = p.c.filerEmail
     ? await enqueueEmail(tx, {
@@ -181,8 +241,44 @@ async function noticeToUser(
     body: outbox
       ? `Aviso de ampliación enviado al correo del usuario. Nueva fecha límite: ${formatDate(p.newDueOn)}.`
       : `El usuario no registró correo: envíe el aviso de ampliación a la dirección registrada. Nueva fecha límite: ${formatDate(p.newDueOn)}.`,
-    data: { channel: outbox ? 'email' : 'postal_pending', outboxId: outbox?.id ?? null, newDueOn: p.newDueOn },
+    data: {
+      channel: outbox ? 'email' : 'postal_pending',
+      outboxId: outbox?.id ?? null,
+      newDueOn: p.newDueOn,
+    },
     actor: p.actor,
     occurredAt: p.now,
   })
+}
+
+/** The approval must come before the term expires: the coordinators (and the area's leaders) are told at once. */
+async function askApprovers(
+  tx: DbOrTx,
+  p: {
+    c: typeof pqrCases.$inferSelect
+    taskId: string
+    payload: ExtensionRequestPayload
+    requesterId: string
+  },
+) {
+  const approvers = (await coordinatorsFor(tx, p.c.areaId, { withLeaders: false })).filter(
+    (r) => r.userId !== p.requesterId,
+  )
+  for (const r of approvers) {
+    await enqueueEmail(tx, {
+      to: r.email,
+      template: 'generic-notice',
+      props: {
+        title: `Ampliación por aprobar: PQR ${p.c.radicado}`,
+        greeting: `Hola, ${r.fullName}:`,
+        paragraphs: [
+          `${p.payload.requestedByName} solicita ampliar ${p.payload.businessDays} día(s) hábil(es) el término del caso ${p.c.radicado}. Motivo: ${EXTENSION_REASON_LABELS[p.payload.reason]}.`,
+          `El término vence el ${formatDate(p.c.dueOn)}: la ampliación debe decidirse antes (Ley 142 de 1994, art. 158).`,
+        ],
+        button: { label: 'Revisar la solicitud', url: `${jobOrigin()}/gestion/tareas-pqr/${p.taskId}` },
+      },
+      idempotencyKey: `extension-request:${p.taskId}:${r.userId}`,
+      related: { entityType: 'pqr_case', entityId: p.c.id },
+    })
+  }
 }

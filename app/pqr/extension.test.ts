@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest'
 import { checkExtension, DecideExtensionSchema, RequestExtensionSchema } from './extension'
 
-const base = { today: '2025-04-10', dueOn: '2025-04-14', businessDays: 10, maxBusinessDays: 15, hasExtension: false }
+const base = {
+  today: '2025-04-10',
+  dueOn: '2025-04-14',
+  businessDays: 10,
+  maxBusinessDays: 15,
+  hasExtension: false,
+}
 
 describe('an extension of the answer term (Ley 142 art. 158)', () => {
   test.each([
@@ -17,12 +23,24 @@ describe('an extension of the answer term (Ley 142 art. 158)', () => {
   })
 
   test('the reason must be one art. 158 accepts, with a justification', () => {
-    const good = RequestExtensionSchema.safeParse({ reason: 'visita', businessDays: '10', justification: 'Se ordenó visita técnica al predio para revisar el medidor.' })
+    const good = RequestExtensionSchema.safeParse({
+      reason: 'visita',
+      businessDays: '10',
+      justification: 'Se ordenó visita técnica al predio para revisar el medidor.',
+    })
     expect(good.success && good.data.businessDays).toBe(10)
-    const generic = RequestExtensionSchema.safeParse({ reason: 'carga_de_trabajo', businessDays: '10', justification: 'Tenemos mucho trabajo acumulado este mes.' })
+    const generic = RequestExtensionSchema.safeParse({
+      reason: 'carga_de_trabajo',
+      businessDays: '10',
+      justification: 'Tenemos mucho trabajo acumulado este mes.',
+    })
     expect(generic.success).toBe(false)
     expect(generic.error?.issues[0]?.message).toMatch(/art\. 158/)
-    const short = RequestExtensionSchema.safeParse({ reason: 'pruebas', businessDays: '5', justification: 'corta' })
+    const short = RequestExtensionSchema.safeParse({
+      reason: 'pruebas',
+      businessDays: '5',
+      justification: 'corta',
+    })
     expect(short.error?.issues[0]?.message).toMatch(/al menos 20/)
   })
 
@@ -30,6 +48,9 @@ describe('an extension of the answer term (Ley 142 art. 158)', () => {
     expect(DecideExtensionSchema.safeParse({ decision: 'approve' }).success).toBe(false)
     expect(DecideExtensionSchema.safeParse({ decision: 'approve', confirm: 'si' }).success).toBe(true)
     expect(DecideExtensionSchema.safeParse({ decision: 'deny', note: 'no' }).success).toBe(false)
-    expect(DecideExtensionSchema.safeParse({ decision: 'deny', note: 'La visita no es necesaria para decidir.' }).success).toBe(true)
+    expect(
+      DecideExtensionSchema.safeParse({ decision: 'deny', note: 'La visita no es necesaria para decidir.' })
+        .success,
+    ).toBe(true)
   })
 })

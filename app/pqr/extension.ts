@@ -78,7 +78,10 @@ export function checkExtension(c: ExtensionCheck): Result<void> {
     return fail(new DomainError('pqr/extension_exists', 'Este caso ya tiene una ampliación del término.'))
   if (c.today > c.dueOn)
     return fail(
-      new DomainError('pqr/extension_late', 'El término para responder ya venció: la ampliación debía decidirse antes.'),
+      new DomainError(
+        'pqr/extension_late',
+        'El término para responder ya venció: la ampliación debía decidirse antes.',
+      ),
     )
   if (c.businessDays < 1 || c.businessDays > c.maxBusinessDays)
     return fail(

@@ -2,7 +2,8 @@
 import { eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { insertArea } from '~/billing/ledger/test-fixtures.server'
-import { db, engine, rows } from '~/db.server'
+import { db, rows } from '~/db.server'
+import { describeOnServer } from '../../tests/setup/engine'
 import { pqrCases, pqrEvents, pqrWorkOrders } from '../../db/schema/pqr'
 import { workOrders } from '../../db/schema/service'
 import { assignCase, autoAssignCase, autoAssignUnassigned, takeCase } from './assign.server'
@@ -44,7 +45,10 @@ describe('the queue', () => {
     expect(filters('estado=nada&pagina=-3&canal=portal')).toEqual({ canal: 'portal', pagina: 1 })
   })
 
-  test.runIf(engine().kind === 'postgres')('the page query uses the partial queue index (PostgreSQL server)', async () => {
+})
+
+describeOnServer('the queue plan', () => {
+  test('the page query uses the partial queue index', async () => {
     await db.execute(sql`analyze pqr_cases`)
     // One connection for the setting and the plan (the pool would hand out another one).
     const plan = await db.transaction(async (tx) => {

@@ -24,22 +24,42 @@ type Staff = { userId: string }
 type Opts = { now?: Date; db?: Db }
 
 /** Applies a credit per claimed invoice: the active hold is released as credited, else a credit note is posted. */
-async function applyEffect(tx: DbOrTx, effect: SilencioEffect, ctx: { on: IsoDate; radicado: string; actor: TrailActor }) {
+async function applyEffect(
+  tx: DbOrTx,
+  effect: SilencioEffect,
+  ctx: { on: IsoDate; radicado: string; actor: TrailActor },
+) {
   const entries: string[] = []
   if (effect.kind === 'none') return entries
   const description = `Silencio administrativo positivo (Ley 142 art. 158), PQR ${ctx.radicado}`
   for (const inv of effect.invoices) {
     const [hold] = inv.holdId
-      ? await tx.select({ status: disputeHolds.status }).from(disputeHolds).where(eq(disputeHolds.id, inv.holdId))
+      ? await tx
+          .select({ status: disputeHolds.status })
+          .from(disputeHolds)
+          .where(eq(disputeHolds.id, inv.holdId))
       : []
     // Already credited (by a decision or another path): crediting it again would pay twice.
     if (hold?.status === 'credited') continue
     const outcome =
       hold?.status === 'active'
-        ? await releaseHold(tx, { holdId: inv.holdId!, outcome: 'credited', on: ctx.on, note: description, actor: ctx.actor })
-        : await postCreditNote(tx, { invoiceId: inv.invoiceId, amount: inv.amount, on: ctx.on, description, actor: ctx.actor })
+        ? await releaseHold(tx, {
+            holdId: inv.holdId!,
+            outcome: 'credited',
+            on: ctx.on,
+            note: description,
+            actor: ctx.actor,
+          })
+        : await postCreditNote(tx, {
+            invoiceId: inv.invoiceId,
+            amount: inv.amount,
+            on: ctx.on,
+            description,
+            actor: ctx.actor,
+          })
     if (!outcome.ok) rollbackWith(outcome.error)
-    const entryId = 'creditNoteEntryId' in outcome.value ? outcome.value.creditNoteEntryId : outcome.value.entryId
+    const entryId =
+      'creditNoteEntryId' in outcome.value ? outcome.value.creditNoteEntryId : outcome.value.entryId
     if (entryId) entries.push(entryId)
   }
   return entries
@@ -68,7 +88,11 @@ export function recogniseSilencio(
       const payload = task.value.payload as SilencioTaskPayload
       const c = await caseOf(tx, caseId)
       const effect = payload.proposal.effect
-      const creditNoteEntryIds = await applyEffect(tx, effect, { on: todayInBogota(now), radicado: c.radicado, actor })
+      const creditNoteEntryIds = await applyEffect(tx, effect, {
+        on: todayInBogota(now),
+        radicado: c.radicado,
+        actor,
+      })
       await closeTask(tx, { taskId: input.taskId, outcome: 'recognised', resolvedBy: staff.userId, now })
       const credit = effect.kind === 'credit' ? effect.total : null
       await recordCaseEvent(tx, {
@@ -79,12 +103,24 @@ export function recogniseSilencio(
         actor,
         occurredAt: now,
       })
-      await recordTrail(tx, { entityType: 'pqr_case', entityId: caseId, action: 'pqr.silencio_recognised', actor, summary: { taskId: input.taskId, creditNoteEntryIds, credit }, occurredAt: now })
+      await recordTrail(tx, {
+        entityType: 'pqr_case',
+        entityId: caseId,
+        action: 'pqr.silencio_recognised',
+        actor,
+        summary: { taskId: input.taskId, creditNoteEntryIds, credit },
+        occurredAt: now,
+      })
       if (c.filerEmail) {
         await enqueueEmail(tx, {
           to: c.filerEmail,
           template: 'silencio-recognised',
-          props: { filerName: c.filerName, radicado: c.radicado, summary: payload.proposal.summary, credit: credit ? formatCOP(credit) : null },
+          props: {
+            filerName: c.filerName,
+            radicado: c.radicado,
+            summary: payload.proposal.summary,
+            credit: credit ? formatCOP(credit) : null,
+          },
           idempotencyKey: `silencio-recognised:${caseId}`,
           related: { entityType: 'pqr_case', entityId: caseId },
         })
@@ -116,7 +152,14 @@ export function recordSilencioNotApplicable(
         actor,
         occurredAt: now,
       })
-      await recordTrail(tx, { entityType: 'pqr_case', entityId: caseId, action: 'pqr.silencio_not_applicable', actor, summary: { taskId: input.taskId, reason: input.reason }, occurredAt: now })
+      await recordTrail(tx, {
+        entityType: 'pqr_case',
+        entityId: caseId,
+        action: 'pqr.silencio_not_applicable',
+        actor,
+        summary: { taskId: input.taskId, reason: input.reason },
+        occurredAt: now,
+      })
       return { caseId }
     }),
   )

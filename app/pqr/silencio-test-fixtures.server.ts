@@ -15,7 +15,13 @@ export async function insertUser(db: Db, role: Role, opts: { name?: string; area
   const tag = randomUUID().slice(0, 8)
   const [u] = await db
     .insert(users)
-    .values({ email: `${role}-${tag}@plazos.test`, fullName: opts.name ?? `Persona ${role} ${tag}`, role, serviceAreaId: opts.areaId ?? null, emailVerifiedAt: new Date() })
+    .values({
+      email: `${role}-${tag}@plazos.test`,
+      fullName: opts.name ?? `Persona ${role} ${tag}`,
+      role,
+      serviceAreaId: opts.areaId ?? null,
+      emailVerifiedAt: new Date(),
+    })
     .returning()
   return u!
 }
@@ -30,14 +36,57 @@ export async function insertBillingClaim(
   const accountId = await insertAccount(db, where)
   const [inv] = await db
     .insert(invoices)
-    .values({ accountId, periodId, status: 'issued', issueOn: '2026-02-06', dueOn: '2026-02-21', suspensionOn: '2026-02-26', previousBalance: '0.00', currentCharges: '90000.00', totalToPay: '90000.00', paymentReference: randomUUID() })
+    .values({
+      accountId,
+      periodId,
+      status: 'issued',
+      issueOn: '2026-02-06',
+      dueOn: '2026-02-21',
+      suspensionOn: '2026-02-26',
+      previousBalance: '0.00',
+      currentCharges: '90000.00',
+      totalToPay: '90000.00',
+      paymentReference: randomUUID(),
+    })
     .returning({ id: invoices.id })
-  await db.insert(ledgerEntries).values({ accountId, occurredOn: '2026-02-06', kind: 'charge', concept: 'consumo_basico', amount: '90000.00', dueOn: '2026-02-21', invoiceId: inv!.id, description: 'Consumo' })
-  const c = await insertTestCase(db, { typeCode: 'reclamo', causalCode: '102', accountId, areaId: where.areaId, disputedAmount: opts.disputed, filerEmail: `reclamante-${randomUUID().slice(0, 6)}@plazos.test`, ...opts.overrides }, opts.now)
+  await db
+    .insert(ledgerEntries)
+    .values({
+      accountId,
+      occurredOn: '2026-02-06',
+      kind: 'charge',
+      concept: 'consumo_basico',
+      amount: '90000.00',
+      dueOn: '2026-02-21',
+      invoiceId: inv!.id,
+      description: 'Consumo',
+    })
+  const c = await insertTestCase(
+    db,
+    {
+      typeCode: 'reclamo',
+      causalCode: '102',
+      accountId,
+      areaId: where.areaId,
+      disputedAmount: opts.disputed,
+      filerEmail: `reclamante-${randomUUID().slice(0, 6)}@plazos.test`,
+      ...opts.overrides,
+    },
+    opts.now,
+  )
   const hold = await db.transaction((tx) =>
-    placeHold(tx, { accountId, amount: opts.disputed, reason: `Reclamo ${c.radicado}`, invoiceId: inv!.id, related: { type: 'pqr_case', id: c.id }, actor: { kind: 'system', label: 'Prueba' } }),
+    placeHold(tx, {
+      accountId,
+      amount: opts.disputed,
+      reason: `Reclamo ${c.radicado}`,
+      invoiceId: inv!.id,
+      related: { type: 'pqr_case', id: c.id },
+      actor: { kind: 'system', label: 'Prueba' },
+    }),
   )
   if (!hold.ok) throw hold.error
-  await db.insert(pqrCaseInvoices).values({ caseId: c.id, invoiceId: inv!.id, disputedAmount: opts.disputed, holdId: hold.value.holdId })
+  await db
+    .insert(pqrCaseInvoices)
+    .values({ caseId: c.id, invoiceId: inv!.id, disputedAmount: opts.disputed, holdId: hold.value.holdId })
   return { c, invoiceId: inv!.id, holdId: hold.value.holdId, accountId, areaId: where.areaId }
 }

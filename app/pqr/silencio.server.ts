@@ -10,7 +10,7 @@ import type { Db, DbOrTx } from '~/db.server'
 import { enqueueEmail } from '~/mail/outbox.server'
 import type { TrailActor } from '~/trail/record.server'
 import { formatDate, formatInstantTime } from '~/utils/format'
-import { pqrCaseInvoices, pqrCases, pqrTypes } from '../../db/schema/pqr'
+import { pqrCaseInvoices, pqrCases, pqrTasks, pqrTypes } from '../../db/schema/pqr'
 import { coordinatorsFor, jobOrigin, legalStaff, type Recipient } from './alerts-recipients.server'
 import { loadClockTerms, refreshCaseClocks } from './clock-refresh.server'
 import { sapRecognitionDeadline } from './clocks'
@@ -28,19 +28,42 @@ type Options = { now?: Date; actor: TrailActor }
 export async function declareSilencio(tx: DbOrTx, caseId: string, { now = new Date(), actor }: Options) {
   const today = todayInBogota(now)
   const [c] = await tx
-    .select({ state: pqrCases.state, dueOn: pqrCases.dueOn, radicado: pqrCases.radicado, subject: pqrCases.subject, areaId: pqrCases.areaId, typeCode: pqrCases.typeCode })
+    .select({
+      state: pqrCases.state,
+      dueOn: pqrCases.dueOn,
+      radicado: pqrCases.radicado,
+      subject: pqrCases.subject,
+      areaId: pqrCases.areaId,
+      typeCode: pqrCases.typeCode,
+    })
     .from(pqrCases)
     .where(eq(pqrCases.id, caseId))
     .for('update')
   if (!c || !isInSilencio(c, today)) return null
-  const [type] = await tx.select({ isBillingClaim: pqrTypes.isBillingClaim }).from(pqrTypes).where(eq(pqrTypes.code, c.typeCode))
+  const [type] = await tx
+    .select({ isBillingClaim: pqrTypes.isBillingClaim })
+    .from(pqrTypes)
+    .where(eq(pqrTypes.code, c.typeCode))
   const invoices = await tx
-    .select({ invoiceId: pqrCaseInvoices.invoiceId, disputedAmount: pqrCaseInvoices.disputedAmount, holdId: pqrCaseInvoices.holdId })
+    .select({
+      invoiceId: pqrCaseInvoices.invoiceId,
+      disputedAmount: pqrCaseInvoices.disputedAmount,
+      holdId: pqrCaseInvoices.holdId,
+    })
     .from(pqrCaseInvoices)
     .where(eq(pqrCaseInvoices.caseId, caseId))
-  const proposal = proposeSilencioEffect({ radicado: c.radicado, subject: c.subject, isBillingClaim: type?.isBillingClaim ?? false, invoices })
+  const proposal = proposeSilencioEffect({
+    radicado: c.radicado,
+    subject: c.subject,
+    isBillingClaim: type?.isBillingClaim ?? false,
+    invoices,
+  })
   const deadline = sapRecognitionDeadline(c.dueOn, await loadClockTerms(tx, today))
-  const payload: SilencioTaskPayload = { dueOn: c.dueOn, recognitionDeadline: deadline.toISOString(), proposal }
+  const payload: SilencioTaskPayload = {
+    dueOn: c.dueOn,
+    recognitionDeadline: deadline.toISOString(),
+    proposal,
+  }
   const moved = await transitionCase(tx, {
     caseId,
     to: 'silencio_positivo',
@@ -51,6 +74,13 @@ export async function declareSilencio(tx: DbOrTx, caseId: string, { now = new Da
     now,
   })
   if (!moved.ok) return null
+  // The term is over: an extension still waiting for approval can no longer be granted (art. 158).
+  await tx
+    .update(pqrTasks)
+    .set({ status: 'cancelled', outcome: 'term_expired', resolvedAt: now })
+    .where(
+      and(eq(pqrTasks.caseId, caseId), eq(pqrTasks.kind, 'extension_approval'), eq(pqrTasks.status, 'open')),
+    )
   const task = await openTask(tx, { caseId, kind: 'silencio_recognition', dueAt: deadline, payload })
   await alertSilencio(tx, { caseId, ...c, deadline, proposal, taskId: task.taskId })
   return { caseId, taskId: task.taskId }
@@ -58,10 +88,20 @@ export async function declareSilencio(tx: DbOrTx, caseId: string, { now = new Da
 
 async function alertSilencio(
   tx: DbOrTx,
-  c: { caseId: string; radicado: string; subject: string; dueOn: IsoDate; areaId: string | null; deadline: Date; proposal: SilencioProposal; taskId: string },
+  c: {
+    caseId: string
+    radicado: string
+    subject: string
+    dueOn: IsoDate
+    areaId: string | null
+    deadline: Date
+    proposal: SilencioProposal
+    taskId: string
+  },
 ) {
   const people = new Map<string, Recipient>()
-  for (const r of [...(await coordinatorsFor(tx, c.areaId)), ...(await legalStaff(tx))]) people.set(r.userId, r)
+  for (const r of [...(await coordinatorsFor(tx, c.areaId)), ...(await legalStaff(tx))])
+    people.set(r.userId, r)
   for (const r of people.values()) {
     await enqueueEmail(tx, {
       to: r.email,
@@ -84,7 +124,10 @@ async function alertSilencio(
 export type SweepResult = { marked: number; caseIds: string[]; riskFlagged: number }
 
 /** The scheduled sweep: marks every case in silencio, then refreshes the notification clocks that ran out. */
-export async function sweepSilencio(db: Db, { now = new Date(), actor, batch = 200 }: Options & { batch?: number }): Promise<SweepResult> {
+export async function sweepSilencio(
+  db: Db,
+  { now = new Date(), actor, batch = 200 }: Options & { batch?: number },
+): Promise<SweepResult> {
   const today = todayInBogota(now)
   const caseIds: string[] = []
   for (;;) {
@@ -103,7 +146,11 @@ export async function sweepSilencio(db: Db, { now = new Date(), actor, batch = 2
     }
     if (due.length < batch || progressed === 0) break
   }
-  return { marked: caseIds.length, caseIds, riskFlagged: await flagNotificationRisks(db, today, { now, actor }) }
+  return {
+    marked: caseIds.length,
+    caseIds,
+    riskFlagged: await flagNotificationRisks(db, today, { now, actor }),
+  }
 }
 
 /**
@@ -111,11 +158,21 @@ export async function sweepSilencio(db: Db, { now = new Date(), actor, batch = 2
  * stored `silencio_risk` changes with time, not only with events, so the decided cases whose next notification step
  * ran out get their clocks recomputed; the timeline records when the risk appeared.
  */
-async function flagNotificationRisks(db: Db, today: IsoDate, { now = new Date(), actor }: Options): Promise<number> {
+async function flagNotificationRisks(
+  db: Db,
+  today: IsoDate,
+  { now = new Date(), actor }: Options,
+): Promise<number> {
   const stale = await db
     .select({ id: pqrCases.id })
     .from(pqrCases)
-    .where(and(inArray(pqrCases.state, ['decidida', 'citada']), eq(pqrCases.silencioRisk, false), lt(pqrCases.nextStepDueOn, today)))
+    .where(
+      and(
+        inArray(pqrCases.state, ['decidida', 'citada']),
+        eq(pqrCases.silencioRisk, false),
+        lt(pqrCases.nextStepDueOn, today),
+      ),
+    )
   let flagged = 0
   for (const { id } of stale) {
     const isFlagged = await db.transaction(async (tx) => {

@@ -43,13 +43,23 @@ describe('the proposed outcome and billing effect', () => {
   })
 
   test('a petición has no billing effect: what was asked is deemed granted', () => {
-    const proposal = proposeSilencioEffect({ radicado: '2026-000013', subject: 'Cambio de medidor', isBillingClaim: false, invoices: [] })
+    const proposal = proposeSilencioEffect({
+      radicado: '2026-000013',
+      subject: 'Cambio de medidor',
+      isBillingClaim: false,
+      invoices: [],
+    })
     expect(proposal.effect).toEqual({ kind: 'none' })
     expect(proposal.summary).toMatch(/Cambio de medidor/)
   })
 
   test('a billing claim without a disputed amount has no credit to apply', () => {
-    const proposal = proposeSilencioEffect({ radicado: 'x', subject: 's', isBillingClaim: true, invoices: [] })
+    const proposal = proposeSilencioEffect({
+      radicado: 'x',
+      subject: 's',
+      isBillingClaim: true,
+      invoices: [],
+    })
     expect(proposal.effect.kind).toBe('none')
   })
 })

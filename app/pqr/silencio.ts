@@ -22,7 +22,11 @@ export type ClaimedInvoice = { invoiceId: string; disputedAmount: string; holdId
 
 export type SilencioEffect =
   | { kind: 'none' }
-  | { kind: 'credit'; total: string; invoices: Array<{ invoiceId: string; amount: string; holdId: string | null }> }
+  | {
+      kind: 'credit'
+      total: string
+      invoices: Array<{ invoiceId: string; amount: string; holdId: string | null }>
+    }
 
 /** What the recognition task proposes; stored on the task payload, applied by legal's confirmation. */
 export type SilencioProposal = {
@@ -57,7 +61,11 @@ export function proposeSilencioEffect(c: {
     effect: {
       kind: 'credit',
       total,
-      invoices: claimed.map((i) => ({ invoiceId: i.invoiceId, amount: toDb(money(i.disputedAmount)), holdId: i.holdId })),
+      invoices: claimed.map((i) => ({
+        invoiceId: i.invoiceId,
+        amount: toDb(money(i.disputedAmount)),
+        holdId: i.holdId,
+      })),
     },
   }
 }

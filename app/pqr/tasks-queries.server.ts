@@ -12,7 +12,8 @@ import type { PqrTaskKind } from './tasks.server'
 
 export type TaskScope = { areaId: string | null }
 
-const inScope = (scope: TaskScope): SQL | undefined => (scope.areaId ? eq(pqrCases.areaId, scope.areaId) : undefined)
+const inScope = (scope: TaskScope): SQL | undefined =>
+  scope.areaId ? eq(pqrCases.areaId, scope.areaId) : undefined
 
 const taskColumns = {
   id: pqrTasks.id,
@@ -61,7 +62,11 @@ export async function listTasks(
   const [list, [count]] = await Promise.all([
     baseQuery(db)
       .where(where)
-      .orderBy(...(isOpen ? [sql`${pqrTasks.dueAt} asc nulls last`, asc(pqrTasks.createdAt)] : [desc(pqrTasks.resolvedAt)]))
+      .orderBy(
+        ...(isOpen
+          ? [sql`${pqrTasks.dueAt} asc nulls last`, asc(pqrTasks.createdAt)]
+          : [desc(pqrTasks.resolvedAt)]),
+      )
       .limit(opts.limit)
       .offset(opts.offset),
     db
@@ -75,10 +80,17 @@ export async function listTasks(
 
 /** One task of that kind with its case and the invoices under claim; null when missing or outside the scope. */
 export async function getTask(db: DbOrTx, kind: PqrTaskKind, taskId: string, scope: TaskScope) {
-  const [task] = await baseQuery(db).where(and(eq(pqrTasks.id, taskId), eq(pqrTasks.kind, kind), inScope(scope)))
+  const [task] = await baseQuery(db).where(
+    and(eq(pqrTasks.id, taskId), eq(pqrTasks.kind, kind), inScope(scope)),
+  )
   if (!task) return null
   const claimed = await db
-    .select({ invoiceId: pqrCaseInvoices.invoiceId, disputedAmount: pqrCaseInvoices.disputedAmount, issueOn: invoices.issueOn, periodId: invoices.periodId })
+    .select({
+      invoiceId: pqrCaseInvoices.invoiceId,
+      disputedAmount: pqrCaseInvoices.disputedAmount,
+      issueOn: invoices.issueOn,
+      periodId: invoices.periodId,
+    })
     .from(pqrCaseInvoices)
     .innerJoin(invoices, eq(invoices.id, pqrCaseInvoices.invoiceId))
     .where(eq(pqrCaseInvoices.caseId, task.caseId))
@@ -98,7 +110,9 @@ export async function getCaseForExtension(db: DbOrTx, caseId: string, scope: Tas
       filerEmail: pqrCases.filerEmail,
       // Written out: inside a select list drizzle renders a column unqualified, which the subquery would rebind.
       hasExtension: sql<boolean>`exists (select 1 from pqr_events e where e.case_id = pqr_cases.id and e.kind = 'extension_granted')`,
-      pendingTaskId: sql<string | null>`(select t.id from pqr_tasks t where t.case_id = pqr_cases.id and t.kind = 'extension_approval' and t.status = 'open')`,
+      pendingTaskId: sql<
+        string | null
+      >`(select t.id from pqr_tasks t where t.case_id = pqr_cases.id and t.kind = 'extension_approval' and t.status = 'open')`,
     })
     .from(pqrCases)
     .where(and(eq(pqrCases.id, caseId), inScope(scope)))

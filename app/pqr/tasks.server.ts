@@ -17,7 +17,10 @@ export async function openTask(
   const [row] = await tx
     .insert(pqrTasks)
     .values({ caseId: input.caseId, kind: input.kind, dueAt: input.dueAt ?? null, payload: input.payload })
-    .onConflictDoNothing({ target: [pqrTasks.caseId, pqrTasks.kind], where: sql`${pqrTasks.status} = 'open'` })
+    .onConflictDoNothing({
+      target: [pqrTasks.caseId, pqrTasks.kind],
+      where: sql`${pqrTasks.status} = 'open'`,
+    })
     .returning({ id: pqrTasks.id })
   if (row) return { taskId: row.id, created: true }
   const [existing] = await tx
@@ -35,17 +38,29 @@ export async function lockOpenTask(tx: DbOrTx, taskId: string, kind: PqrTaskKind
     .where(and(eq(pqrTasks.id, taskId), eq(pqrTasks.kind, kind)))
     .for('update')
   if (!task) return fail(new DomainError('pqr/task_not_found', 'No encontramos la tarea.'))
-  if (task.status !== 'open') return fail(new DomainError('pqr/task_closed', 'Esta tarea ya fue resuelta por otra persona.'))
+  if (task.status !== 'open')
+    return fail(new DomainError('pqr/task_closed', 'Esta tarea ya fue resuelta por otra persona.'))
   return ok(task)
 }
 
 export async function closeTask(
   tx: DbOrTx,
-  input: { taskId: string; outcome: string; resolvedBy: string | null; now: Date; status?: 'done' | 'cancelled' },
+  input: {
+    taskId: string
+    outcome: string
+    resolvedBy: string | null
+    now: Date
+    status?: 'done' | 'cancelled'
+  },
 ): Promise<boolean> {
   const closed = await tx
     .update(pqrTasks)
-    .set({ status: input.status ?? 'done', outcome: input.outcome, resolvedBy: input.resolvedBy, resolvedAt: input.now })
+    .set({
+      status: input.status ?? 'done',
+      outcome: input.outcome,
+      resolvedBy: input.resolvedBy,
+      resolvedAt: input.now,
+    })
     .where(and(eq(pqrTasks.id, input.taskId), eq(pqrTasks.status, 'open')))
     .returning({ id: pqrTasks.id })
   return closed.length === 1

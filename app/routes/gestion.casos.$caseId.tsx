@@ -6,7 +6,7 @@ import { can, type Permission } from '~/auth/permissions'
 import { db } from '~/db.server'
 import { assignCase, autoAssignCase, takeCase } from '~/pqr/assign.server'
 import { addCaseNote } from '~/pqr/case-page-notes.server'
-import { loadCasePage } from '~/pqr/case-page.server'
+import { isCaseVisible, loadCasePage } from '~/pqr/case-page.server'
 import { queueFilterOptions } from '~/pqr/queue.server'
 import { CHANNEL_LABELS, STATE_LABELS } from '~/pqr/status'
 import { orderVisit, recordVisitResult } from '~/pqr/work-orders.server'
@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, 'pqr:work')
   const caseId = z.uuid().safeParse(params.caseId)
   if (!caseId.success) notFound('No encontramos el caso.')
-  if (!(await loadCasePage(db, caseId.data, { id: user.id, serviceAreaId: user.serviceAreaId }))) notFound('No encontramos el caso.')
+  if (!(await isCaseVisible(db, caseId.data, user.serviceAreaId))) notFound('No encontramos el caso.')
   const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) return data({ intent: 'invalid', message: parsed.error.issues[0]?.message ?? 'Revise el formulario.' }, { status: 400 })
   const input = parsed.data
@@ -109,7 +109,7 @@ export default function CaseDetailRoute() {
           <dt>Asignado a</dt><dd>{c.assignedName ?? 'Sin asignar'}</dd>
         </dl>
         <h3>{c.subject}</h3>
-        <p className="timeline-body">{c.description}</p>
+        <p className="timeline-body" style={{ whiteSpace: 'pre-line' }}>{c.description}</p>
         <p className="actions">
           {d.can.decide ? <Link className="button" to={`/gestion/casos/${c.id}/decision`}>Decisión</Link> : null}{' '}
           <Link className="button" to={`/gestion/casos/${c.id}/notificacion`}>Notificación</Link>{' '}

@@ -100,7 +100,7 @@ function DraftActions() {
   return (
     <section className="card" aria-labelledby="draft-title">
       <h2 id="draft-title">Proyecto: {DECISION_TYPE_LABELS[draft.decisionType]} ({STATUS_LABELS[draft.status]})</h2>
-      <p className="timeline-body">{draft.body}</p>
+      <p className="timeline-body" style={{ whiteSpace: 'pre-line' }}>{draft.body}</p>
       <p><strong>Fundamentos:</strong> {draft.legalGrounds}</p>
       <ul>{draft.recursos.map((r) => <li key={r.kind}>{r.kind === 'reposicion' ? 'Reposición' : 'Apelación'}: {r.termBusinessDays} días hábiles. {r.fileWith}</li>)}</ul>
       {draft.creditAmount ? <p>Nota crédito: <Money value={draft.creditAmount} /></p> : null}

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { requireStaff } from '~/auth/guards.server'
 import { can } from '~/auth/permissions'
 import { db } from '~/db.server'
-import { loadCasePage } from '~/pqr/case-page.server'
+import { isCaseVisible, loadCasePage } from '~/pqr/case-page.server'
 import { NOTIFICATION_KIND_LABELS } from '~/pqr/notify-labels'
 import { publishNotice, recordAvisoOutcome, recordAvisoSent, recordPersonalNotification, recordPostalCitation } from '~/pqr/notify.server'
 import { STATE_LABELS } from '~/pqr/status'
@@ -45,7 +45,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, 'pqr:work')
-  const { case: c } = await caseFor(params.caseId, user)
+  const id = z.uuid().safeParse(params.caseId)
+  if (!id.success || !(await isCaseVisible(db, id.data, user.serviceAreaId))) notFound('No encontramos el caso.')
+  const c = { id: id.data }
   const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) return data({ message: parsed.error.issues[0]?.message ?? 'Revise el formulario.' }, { status: 400 })
   const v = parsed.data

@@ -1,6 +1,12 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireStaff } from '~/auth/guards.server'
@@ -20,7 +26,9 @@ const ParamsSchema = z.object({ caseId: z.uuid() })
 async function loadCase(request: Request, params: Record<string, string | undefined>) {
   const user = await requireStaff(request, 'pqr:work')
   const parsed = ParamsSchema.safeParse(params)
-  const found = parsed.success ? await getCaseForExtension(db, parsed.data.caseId, { areaId: user.serviceAreaId }) : null
+  const found = parsed.success
+    ? await getCaseForExtension(db, parsed.data.caseId, { areaId: user.serviceAreaId })
+    : null
   if (!found) notFound('El caso no existe.')
   return { user, found }
 }
@@ -37,12 +45,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, found } = await loadCase(request, params)
   const submission = parseWithZod(await request.formData(), { schema: RequestExtensionSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const outcome = await requestExtension({ caseId: found.id, ...submission.value }, { id: user.id, fullName: user.fullName, serviceAreaId: user.serviceAreaId })
-  if (!outcome.ok) return data({ result: submission.reply({ formErrors: [outcome.error.message] }) }, { status: 409 })
+  const outcome = await requestExtension(
+    { caseId: found.id, ...submission.value },
+    { id: user.id, fullName: user.fullName, serviceAreaId: user.serviceAreaId },
+  )
+  if (!outcome.ok)
+    return data({ result: submission.reply({ formErrors: [outcome.error.message] }) }, { status: 409 })
   return redirect(`/gestion/casos/${found.id}/prorroga`)
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ampliar el término ${data?.c.radicado ?? ''} · Gestión` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Ampliar el término ${data?.c.radicado ?? ''} · Gestión` },
+]
 
 export default function RequestExtensionRoute() {
   const { c, maxBusinessDays } = useLoaderData<typeof loader>()
@@ -70,35 +84,50 @@ export default function RequestExtensionRoute() {
       <h1>Ampliar el término para responder</h1>
       <dl className="facts card">
         <dt>Caso</dt>
-        <dd>{c.radicado} · {c.subject}</dd>
+        <dd>
+          {c.radicado} · {c.subject}
+        </dd>
         <dt>Estado</dt>
         <dd>{c.stateLabel}</dd>
         <dt>Vence</dt>
-        <dd><DateText value={c.dueOn} /></dd>
+        <dd>
+          <DateText value={c.dueOn} />
+        </dd>
       </dl>
       <p>
-        La Ley 142 de 1994 (art. 158) solo permite ampliar el término cuando hay que practicar pruebas (una visita
-        técnica, por ejemplo) o cuando el usuario causó la demora. La solicitud se hace antes del vencimiento y la
-        aprueba otra persona de la coordinación; al aprobarla se avisa al usuario.
+        La Ley 142 de 1994 (art. 158) solo permite ampliar el término cuando hay que practicar pruebas (una
+        visita técnica, por ejemplo) o cuando el usuario causó la demora. La solicitud se hace antes del
+        vencimiento y la aprueba otra persona de la coordinación; al aprobarla se avisa al usuario.
       </p>
       {blocked ? (
-        <p role="status" className="card">{blocked}</p>
+        <p role="status" className="card">
+          {blocked}
+        </p>
       ) : (
         <Form method="post" className="form card" {...getFormProps(form)}>
           <ErrorList id={form.errorId} errors={form.errors} />
           <div className="field">
             <label htmlFor={fields.reason.id}>Motivo</label>
-            <select {...getSelectProps(fields.reason)} aria-describedby={fields.reason.errors ? fields.reason.errorId : undefined}>
+            <select
+              {...getSelectProps(fields.reason)}
+              aria-describedby={fields.reason.errors ? fields.reason.errorId : undefined}
+            >
               <option value="">Elija un motivo</option>
               {EXTENSION_REASONS.map((r) => (
-                <option key={r} value={r}>{EXTENSION_REASON_LABELS[r]}</option>
+                <option key={r} value={r}>
+                  {EXTENSION_REASON_LABELS[r]}
+                </option>
               ))}
             </select>
             <ErrorList id={fields.reason.errorId} errors={fields.reason.errors} />
           </div>
           <Field
             label="Días hábiles de ampliación"
-            inputProps={{ ...getInputProps(fields.businessDays, { type: 'number' }), min: 1, max: maxBusinessDays }}
+            inputProps={{
+              ...getInputProps(fields.businessDays, { type: 'number' }),
+              min: 1,
+              max: maxBusinessDays,
+            }}
             errors={fields.businessDays.errors}
             errorId={fields.businessDays.errorId}
             help={`Máximo ${maxBusinessDays} días hábiles según los ajustes vigentes.`}
@@ -118,5 +147,7 @@ export default function RequestExtensionRoute() {
 }
 
 export function ErrorBoundary() {
-  return <GeneralErrorBoundary homeHref="/gestion" statusHandlers={{ 404: () => <p>El caso no existe.</p> }} />
+  return (
+    <GeneralErrorBoundary homeHref="/gestion" statusHandlers={{ 404: () => <p>El caso no existe.</p> }} />
+  )
 }

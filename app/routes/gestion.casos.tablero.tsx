@@ -3,7 +3,12 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { requireStaff } from '~/auth/guards.server'
 import { db } from '~/db.server'
 import { BUCKET_LABELS, DASHBOARD_BUCKETS, DashboardQuerySchema, type DashboardBucket } from '~/pqr/dashboard'
-import { countDashboard, dashboardWindow, listDashboardBucket, type DashboardRow } from '~/pqr/dashboard.server'
+import {
+  countDashboard,
+  dashboardWindow,
+  listDashboardBucket,
+  type DashboardRow,
+} from '~/pqr/dashboard.server'
 import { STATE_LABELS } from '~/pqr/status'
 import { DateText, InstantText } from '~/ui/date'
 import { EmptyState } from '~/ui/empty-state'
@@ -23,9 +28,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = query.lista ? query.pagina : 1
   const limit = query.lista ? PAGE_SIZE : PREVIEW
   const lists = await Promise.all(
-    shown.map(async (bucket) => ({ bucket, rows: await listDashboardBucket(db, bucket, window, scope, { limit, offset: (page - 1) * limit }) })),
+    shown.map(async (bucket) => ({
+      bucket,
+      rows: await listDashboardBucket(db, bucket, window, scope, { limit, offset: (page - 1) * limit }),
+    })),
   )
-  return { window, counts, lists, selected: query.lista ?? null, page, pageSize: limit, isScoped: Boolean(scope.areaId) }
+  return {
+    window,
+    counts,
+    lists,
+    selected: query.lista ?? null,
+    page,
+    pageSize: limit,
+    isScoped: Boolean(scope.areaId),
+  }
 }
 
 export const meta: MetaFunction = () => [{ title: 'Tablero de vencimientos · Gestión' }]
@@ -39,14 +55,20 @@ export default function DeadlinesDashboardRoute() {
       </p>
       <h1>Tablero de vencimientos</h1>
       <p>
-        Hoy es <DateText value={window.today} />. {isScoped ? 'Se muestran solo los casos de su área de prestación.' : 'Se muestran los casos de todas las áreas.'}
+        Hoy es <DateText value={window.today} />.{' '}
+        {isScoped
+          ? 'Se muestran solo los casos de su área de prestación.'
+          : 'Se muestran los casos de todas las áreas.'}
       </p>
       <ul className="cards" aria-label="Resumen de vencimientos">
         {DASHBOARD_BUCKETS.map((b) => (
           <li key={b} className="card">
             <h2>
               <Link to={`?lista=${b}`} aria-current={selected === b ? 'page' : undefined}>
-                {BUCKET_LABELS[b].title}: <span className={counts[b] > 0 && b !== 'por-vencer' ? 'badge badge-danger' : 'badge'}>{counts[b]}</span>
+                {BUCKET_LABELS[b].title}:{' '}
+                <span className={counts[b] > 0 && b !== 'por-vencer' ? 'badge badge-danger' : 'badge'}>
+                  {counts[b]}
+                </span>
               </Link>
             </h2>
             <p>{BUCKET_LABELS[b].help(window.atRiskDays)}</p>
@@ -69,7 +91,11 @@ export default function DeadlinesDashboardRoute() {
             <>
               <CaseTable bucket={bucket} rows={rows} />
               {selected ? (
-                <Pagination page={page} pageCount={Math.max(1, Math.ceil(counts[bucket] / pageSize))} param="pagina" />
+                <Pagination
+                  page={page}
+                  pageCount={Math.max(1, Math.ceil(counts[bucket] / pageSize))}
+                  param="pagina"
+                />
               ) : counts[bucket] > rows.length ? (
                 <p>
                   <Link to={`?lista=${bucket}`}>Ver los {counts[bucket]} casos</Link>
@@ -95,10 +121,20 @@ function CaseTable({ bucket, rows }: { bucket: DashboardBucket; rows: DashboardR
         { header: 'Tipo', cell: (r) => r.typeName },
         { header: 'Asunto', cell: (r) => r.subject },
         { header: 'Estado', cell: (r) => STATE_LABELS[r.state] },
-        { header: isSilencio ? 'Venció el' : 'Vence', cell: (r) => (r.dueOn ? <DateText value={r.dueOn} /> : '—') },
+        {
+          header: isSilencio ? 'Venció el' : 'Vence',
+          cell: (r) => (r.dueOn ? <DateText value={r.dueOn} /> : '—'),
+        },
         isSilencio
-          ? { header: 'Reconocer antes de', cell: (r) => (r.recognitionDueAt ? <InstantText value={r.recognitionDueAt} withTime /> : 'Resuelto') }
-          : { header: 'Riesgo de silencio', cell: (r) => (r.silencioRisk ? <span className="badge badge-danger">Sí</span> : 'No') },
+          ? {
+              header: 'Reconocer antes de',
+              cell: (r) =>
+                r.recognitionDueAt ? <InstantText value={r.recognitionDueAt} withTime /> : 'Resuelto',
+            }
+          : {
+              header: 'Riesgo de silencio',
+              cell: (r) => (r.silencioRisk ? <span className="badge badge-danger">Sí</span> : 'No'),
+            },
         { header: 'Agente', cell: (r) => r.assignedName ?? 'Sin asignar' },
         { header: 'Área', cell: (r) => r.areaName ?? '—' },
       ]}

@@ -2,10 +2,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireStaff } from '~/auth/guards.server'
-import { parseDeliveryForm } from '~/billing/invoices/delivery-form'
+import { deliveredLate, parseDeliveryForm } from '~/billing/invoices/delivery-form'
 import { getBatch, recordDeliveries } from '~/billing/invoices/delivery.server'
 import { todayInBogota } from '~/calendar/business-days'
 import { db } from '~/db.server'
+import { getSetting } from '~/settings/read.server'
 import { DateText, InstantText } from '~/ui/date'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { ErrorList, StatusButton, useIsPending } from '~/ui/forms'
@@ -28,12 +29,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const pageCount = Math.max(1, Math.ceil(batch.rows.length / PAGE_SIZE))
   const page = Math.min(Math.max(1, Number(new URL(request.url).searchParams.get('page')) || 1), pageCount)
   const recorded = batch.rows.filter((r) => r.result).length
+  const minDays = await getSetting('invoice.delivery_min_days_before_due')
   return {
+    minDays,
     batch: batch.batch,
     periodCode: batch.periodCode,
     zone: batch.zone,
     recorded,
-    rows: batch.rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+    rows: batch.rows
+      .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+      .map((r) => ({ ...r, late: r.result === 'delivered' && r.deliveredOn !== null && deliveredLate(r.deliveredOn, r.dueOn, minDays) })),
     page,
     pageCount,
     today: todayInBogota(new Date()),
@@ -59,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: 'Lote de reparto · Gestión' }]
 
 export default function DeliveryBatchRoute() {
-  const { batch, periodCode, zone, recorded, rows, page, pageCount, today } = useLoaderData<typeof loader>()
+  const { batch, periodCode, zone, recorded, rows, page, pageCount, today, minDays } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const isPending = useIsPending()
   return (
@@ -79,6 +84,7 @@ export default function DeliveryBatchRoute() {
           Descargar el lote para imprimir (PDF)
         </a>
       </p>
+      <p>Un lote grande puede tardar unos segundos en generarse. Las facturas deben llegar al menos {minDays} días antes del pago oportuno.</p>
       <Form method="post">
         <ErrorList errors={result?.errors} />
         <div className="table-scroll" role="region" aria-label="Facturas del lote" tabIndex={0}>
@@ -101,6 +107,12 @@ export default function DeliveryBatchRoute() {
                     N.º {r.number} · cuenta {r.accountNumber}
                     <br />
                     {r.address} (vence <DateText value={r.dueOn} />)
+                    {r.late ? (
+                      <>
+                        <br />
+                        <span className="badge badge-danger">Entregada con menos de {minDays} días antes del vencimiento</span>
+                      </>
+                    ) : null}
                   </th>
                   <td>
                     <label className="visually-hidden" htmlFor={`resultado.${r.invoiceId}`}>

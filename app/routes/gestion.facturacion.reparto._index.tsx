@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireStaff } from '~/auth/guards.server'
@@ -11,8 +17,10 @@ import { StatusButton, useIsPending } from '~/ui/forms'
 import { DataTable } from '~/ui/table'
 
 const BatchSchema = z.object({
-  periodId: z.uuid('Elija el periodo.'),
-  zoneId: z.uuid('Elija la zona (ruta de reparto).'),
+  choice: z
+    .string({ error: 'Elija el periodo y la zona.' })
+    .regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/, 'Elija el periodo y la zona de la lista.')
+    .transform((v) => ({ periodId: v.slice(0, 36), zoneId: v.slice(37) })),
 })
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -25,9 +33,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, 'billing:operate')
   const parsed = BatchSchema.safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success) return data({ message: parsed.error.issues[0]?.message ?? 'Revise el formulario.' }, { status: 400 })
+  if (!parsed.success)
+    return data({ message: parsed.error.issues[0]?.message ?? 'Revise el formulario.' }, { status: 400 })
   const created = await db.transaction((tx) =>
-    createDeliveryBatch(tx, { ...parsed.data, userId: user.id, scope: { serviceAreaId: user.serviceAreaId } }),
+    createDeliveryBatch(tx, {
+      ...parsed.data.choice,
+      userId: user.id,
+      scope: { serviceAreaId: user.serviceAreaId },
+    }),
   )
   if (!created.ok) return data({ message: created.error.message }, { status: 400 })
   return redirect(`/gestion/facturacion/reparto/${created.value.batchId}`)
@@ -46,40 +59,37 @@ export default function DeliveryBatchesRoute() {
       </p>
       <h1>Reparto de facturas impresas</h1>
       <p>
-        Un lote reúne las facturas expedidas de un periodo en una zona, en el orden de la ruta. Imprímalo y, al volver
-        el repartidor, registre qué facturas se entregaron y cuáles se devolvieron (Ley 142 art. 148).
+        Un lote reúne las facturas expedidas de un periodo en una zona, en el orden de la ruta. Imprímalo y,
+        al volver el repartidor, registre qué facturas se entregaron y cuáles se devolvieron (Ley 142 art.
+        148).
       </p>
-      <Form method="post" className="form card">
-        <h2>Preparar un lote de reparto</h2>
-        <div className="field">
-          <label htmlFor="periodId">Ciclo y periodo</label>
-          <select id="periodId" name="periodId" required>
-            {options.periods.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.cycle} · {p.code}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="zoneId">Zona (ruta)</label>
-          <select id="zoneId" name="zoneId" required>
-            {options.zones.map((z) => (
-              <option key={z.id} value={z.id}>
-                {z.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        {result?.message ? (
-          <p role="alert" className="error">
-            {result.message}
-          </p>
-        ) : null}
-        <StatusButton type="submit" status={isPending ? 'pending' : 'idle'}>
-          Preparar el lote
-        </StatusButton>
-      </Form>
+      {options.length === 0 ? (
+        <EmptyState title="No hay periodos expedidos">
+          <p>Cuando se expida una liquidación, podrá preparar aquí los lotes de reparto de sus facturas.</p>
+        </EmptyState>
+      ) : (
+        <Form method="post" className="form card">
+          <h2>Preparar un lote de reparto</h2>
+          <div className="field">
+            <label htmlFor="choice">Ciclo, periodo y zona (ruta)</label>
+            <select id="choice" name="choice" required>
+              {options.map((o) => (
+                <option key={`${o.periodId}:${o.zoneId}`} value={`${o.periodId}:${o.zoneId}`}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          {result?.message ? (
+            <p role="alert" className="error">
+              {result.message}
+            </p>
+          ) : null}
+          <StatusButton type="submit" status={isPending ? 'pending' : 'idle'}>
+            Preparar el lote
+          </StatusButton>
+        </Form>
+      )}
       {batches.length === 0 ? (
         <EmptyState title="Aún no hay lotes de reparto">
           <p>Prepare el primero con el formulario de arriba.</p>
@@ -90,7 +100,10 @@ export default function DeliveryBatchesRoute() {
           rowKey={(b) => b.id}
           rows={batches}
           columns={[
-            { header: 'Periodo', cell: (b) => <Link to={`/gestion/facturacion/reparto/${b.id}`}>{b.periodCode}</Link> },
+            {
+              header: 'Periodo',
+              cell: (b) => <Link to={`/gestion/facturacion/reparto/${b.id}`}>{b.periodCode}</Link>,
+            },
             { header: 'Zona', cell: (b) => b.zone },
             { header: 'Facturas', cell: (b) => b.invoiceCount.toLocaleString('es-CO'), align: 'end' },
             { header: 'Con resultado', cell: (b) => b.recorded.toLocaleString('es-CO'), align: 'end' },

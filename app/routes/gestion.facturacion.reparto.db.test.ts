@@ -35,8 +35,8 @@ beforeAll(async () => {
 describe('delivery batches', () => {
   test('a batch takes every issued invoice of the period and zone, in route order', async () => {
     const list = await listLoader(get('/gestion/facturacion/reparto'))
-    expect(list.options.periods.map((p) => p.id)).toContain(world.periodIds[0])
-    const res = (await createAction(post('/gestion/facturacion/reparto', { periodId: world.periodIds[0]!, zoneId: world.where.zoneId }))) as Response
+    expect(list.options).toContainEqual(expect.objectContaining({ periodId: world.periodIds[0], zoneId: world.where.zoneId }))
+    const res = (await createAction(post('/gestion/facturacion/reparto', { choice: `${world.periodIds[0]}:${world.where.zoneId}` }))) as Response
     expect(res.status).toBe(302)
     batchId = res.headers.get('location')!.split('/').pop()!
     const [batch] = await db.select().from(invoiceDeliveryBatches).where(eq(invoiceDeliveryBatches.id, batchId))
@@ -48,7 +48,7 @@ describe('delivery batches', () => {
   })
 
   test('an empty zone or a malformed form is refused', async () => {
-    const bad = await createAction(post('/gestion/facturacion/reparto', { periodId: 'x', zoneId: world.where.zoneId }))
+    const bad = await createAction(post('/gestion/facturacion/reparto', { choice: `x:${world.where.zoneId}` }))
     expect((bad as { init?: { status?: number } }).init?.status).toBe(400)
   })
 
@@ -78,5 +78,11 @@ describe('delivery batches', () => {
     )
     expect(await wasDelivered(db, a!)).toBe(true)
     expect(await wasDelivered(db, b!)).toBe(false)
+
+    // Corrected in place; a delivery 1 day before pago oportuno (2026-02-21) is flagged late (setting: 5 days).
+    await batchAction(post(`/gestion/facturacion/reparto/${batchId}`, { [`resultado.${c}`]: 'delivered', [`fecha.${c}`]: '2026-02-20' }, { batchId }))
+    const page = await batchLoader(get(`/gestion/facturacion/reparto/${batchId}`, { batchId }))
+    expect(page.recorded).toBe(3)
+    expect(page.rows.filter((r) => r.late).map((r) => r.invoiceId)).toEqual([c])
   })
 })

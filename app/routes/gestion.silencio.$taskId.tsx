@@ -1,6 +1,18 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import {
+  getFormProps,
+  getInputProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireStaff } from '~/auth/guards.server'
@@ -18,12 +30,21 @@ import { Money } from '~/ui/money'
 import { notFound } from '~/utils/errors'
 
 const ParamsSchema = z.object({ taskId: z.uuid() })
-const OUTCOME_LABELS: Record<string, string> = { recognised: 'Silencio reconocido y efecto aplicado', not_applicable: 'Se dejó constancia de que no procede' }
+const OUTCOME_LABELS: Record<string, string> = {
+  recognised: 'Silencio reconocido y efecto aplicado',
+  not_applicable: 'Se dejó constancia de que no procede',
+}
 
-async function loadTask(request: Request, params: Record<string, string | undefined>, permission: 'pqr:read' | 'legal:act') {
+async function loadTask(
+  request: Request,
+  params: Record<string, string | undefined>,
+  permission: 'pqr:read' | 'legal:act',
+) {
   const user = await requireStaff(request, permission)
   const parsed = ParamsSchema.safeParse(params)
-  const task = parsed.success ? await getTask(db, 'silencio_recognition', parsed.data.taskId, { areaId: user.serviceAreaId }) : null
+  const task = parsed.success
+    ? await getTask(db, 'silencio_recognition', parsed.data.taskId, { areaId: user.serviceAreaId })
+    : null
   if (!task) notFound('La tarea de reconocimiento no existe.')
   return { user, task }
 }
@@ -63,7 +84,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     value.intent === 'recognise'
       ? await recogniseSilencio({ taskId: task.id, note: value.note ?? null }, { userId: user.id })
       : await recordSilencioNotApplicable({ taskId: task.id, reason: value.reason }, { userId: user.id })
-  if (!outcome.ok) return data({ result: submission.reply({ formErrors: [outcome.error.message] }) }, { status: 409 })
+  if (!outcome.ok)
+    return data({ result: submission.reply({ formErrors: [outcome.error.message] }) }, { status: 409 })
   return redirect(`/gestion/silencio/${task.id}`)
 }
 
@@ -89,9 +111,13 @@ export default function SilencioTaskRoute() {
         <dt>Usuario</dt>
         <dd>{task.filerName}</dd>
         <dt>Radicado el</dt>
-        <dd><DateText value={task.filedOn} /></dd>
+        <dd>
+          <DateText value={task.filedOn} />
+        </dd>
         <dt>Término venció</dt>
-        <dd><DateText value={task.dueOn} /> (sin decisión expedida)</dd>
+        <dd>
+          <DateText value={task.dueOn} /> (sin decisión expedida)
+        </dd>
         <dt>Reconocer antes de</dt>
         <dd>{task.dueAt ? <InstantText value={task.dueAt} withTime /> : '—'} (72 horas, Ley 142 art. 158)</dd>
         <dt>Estado del caso</dt>
@@ -106,7 +132,8 @@ export default function SilencioTaskRoute() {
           <ul>
             {effect.invoices.map((i) => (
               <li key={i.invoiceId}>
-                Nota crédito de <Money value={i.amount} /> a la factura en reclamo{i.holdId ? ' (se libera el valor retenido como abono)' : ''}.
+                Nota crédito de <Money value={i.amount} /> a la factura en reclamo
+                {i.holdId ? ' (se libera el valor retenido como abono)' : ''}.
               </li>
             ))}
             <li>
@@ -121,12 +148,20 @@ export default function SilencioTaskRoute() {
         <p role="status" className="card">
           {task.outcome}
           {task.resolvedByName ? ` por ${task.resolvedByName}` : ''}
-          {task.resolvedAt ? <> el <InstantText value={task.resolvedAt} withTime /></> : null}.
+          {task.resolvedAt ? (
+            <>
+              {' '}
+              el <InstantText value={task.resolvedAt} withTime />
+            </>
+          ) : null}
+          .
         </p>
       ) : canAct ? (
         <AnswerForms result={result} />
       ) : (
-        <p className="note">Solo el área jurídica confirma el reconocimiento o registra por qué no procede.</p>
+        <p className="note">
+          Solo el área jurídica confirma el reconocimiento o registra por qué no procede.
+        </p>
       )}
     </>
   )
@@ -164,8 +199,8 @@ function AnswerForms({ result }: { result?: SubmissionResult<string[]> }) {
         </div>
         <div className="field">
           <label>
-            <input {...getInputProps(rf.confirm, { type: 'checkbox', value: 'si' })} /> Confirmo el reconocimiento: se
-            aplica el efecto propuesto y se avisa al usuario. No se puede deshacer.
+            <input {...getInputProps(rf.confirm, { type: 'checkbox', value: 'si' })} /> Confirmo el
+            reconocimiento: se aplica el efecto propuesto y se avisa al usuario. No se puede deshacer.
           </label>
           <ErrorList id={rf.confirm.errorId} errors={rf.confirm.errors} />
         </div>
@@ -175,7 +210,9 @@ function AnswerForms({ result }: { result?: SubmissionResult<string[]> }) {
       </Form>
       <Form method="post" className="form card" {...getFormProps(reject)}>
         <h2>No procede el silencio positivo</h2>
-        <p>Por ejemplo, una solicitud jurídicamente imposible (servicio gratuito, exención de la contribución).</p>
+        <p>
+          Por ejemplo, una solicitud jurídicamente imposible (servicio gratuito, exención de la contribución).
+        </p>
         <ErrorList id={reject.errorId} errors={reject.errors} />
         <input type="hidden" name="intent" value="not_applicable" />
         <div className="field">
@@ -183,7 +220,12 @@ function AnswerForms({ result }: { result?: SubmissionResult<string[]> }) {
           <textarea {...getTextareaProps(jf.reason)} rows={4} />
           <ErrorList id={jf.reason.errorId} errors={jf.reason.errors} />
         </div>
-        <StatusButton type="submit" status={isPending ? 'pending' : 'idle'} className="button-secondary" pendingLabel="Guardando…">
+        <StatusButton
+          type="submit"
+          status={isPending ? 'pending' : 'idle'}
+          className="button-secondary"
+          pendingLabel="Guardando…"
+        >
           Dejar constancia
         </StatusButton>
       </Form>
@@ -193,6 +235,9 @@ function AnswerForms({ result }: { result?: SubmissionResult<string[]> }) {
 
 export function ErrorBoundary() {
   return (
-    <GeneralErrorBoundary homeHref="/gestion" statusHandlers={{ 404: () => <p>La tarea de reconocimiento no existe.</p> }} />
+    <GeneralErrorBoundary
+      homeHref="/gestion"
+      statusHandlers={{ 404: () => <p>La tarea de reconocimiento no existe.</p> }}
+    />
   )
 }

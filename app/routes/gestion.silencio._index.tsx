@@ -61,9 +61,9 @@ export default function SilencioTasksRoute() {
     <>
       <h1>Silencio administrativo positivo</h1>
       <p>
-        Casos sin decisión dentro del término legal (Ley 142 de 1994, art. 158). La empresa debe reconocer sus efectos
-        dentro de las 72 horas siguientes; el área jurídica confirma el reconocimiento o deja constancia de por qué no
-        procede.
+        Casos sin decisión dentro del término legal (Ley 142 de 1994, art. 158). La empresa debe reconocer sus
+        efectos dentro de las 72 horas siguientes; el área jurídica confirma el reconocimiento o deja
+        constancia de por qué no procede.
       </p>
       <nav aria-label="Estado de las tareas" className="inline-links">
         <Link to="?estado=abiertas" aria-current={isOpen ? 'page' : undefined}>
@@ -76,7 +76,9 @@ export default function SilencioTasksRoute() {
       </nav>
       {tasks.length === 0 ? (
         <EmptyState title={isOpen ? 'No hay casos en silencio por reconocer' : 'Aún no hay tareas resueltas'}>
-          {isOpen ? 'El barrido diario marca aquí cada caso que quede sin decisión al vencer su término.' : null}
+          {isOpen
+            ? 'El barrido diario marca aquí cada caso que quede sin decisión al vencer su término.'
+            : null}
         </EmptyState>
       ) : (
         <>
@@ -89,7 +91,17 @@ export default function SilencioTasksRoute() {
               { header: 'Tipo', cell: (t) => t.typeName },
               { header: 'Asunto', cell: (t) => t.subject },
               { header: 'Término venció', cell: (t) => <DateText value={t.dueOn} /> },
-              { header: 'Efecto propuesto', cell: (t) => (t.credit ? <>Abono de <Money value={t.credit} /></> : 'Sin efecto en la factura') },
+              {
+                header: 'Efecto propuesto',
+                cell: (t) =>
+                  t.credit ? (
+                    <>
+                      Abono de <Money value={t.credit} />
+                    </>
+                  ) : (
+                    'Sin efecto en la factura'
+                  ),
+              },
               isOpen
                 ? {
                     header: 'Reconocer antes de',
@@ -97,13 +109,21 @@ export default function SilencioTasksRoute() {
                       t.dueAt ? (
                         <>
                           <InstantText value={t.dueAt} withTime />
-                          {t.dueAt < now ? <> <span className="badge badge-danger">Vencido</span></> : null}
+                          {t.dueAt < now ? (
+                            <>
+                              {' '}
+                              <span className="badge badge-danger">Vencido</span>
+                            </>
+                          ) : null}
                         </>
                       ) : (
                         '—'
                       ),
                   }
-                : { header: 'Resultado', cell: (t) => `${t.outcome ?? '—'}${t.resolvedByName ? ` · ${t.resolvedByName}` : ''}` },
+                : {
+                    header: 'Resultado',
+                    cell: (t) => `${t.outcome ?? '—'}${t.resolvedByName ? ` · ${t.resolvedByName}` : ''}`,
+                  },
               { header: 'Área', cell: (t) => t.areaName ?? '—' },
             ]}
           />

@@ -19,14 +19,22 @@ const cookies: Record<string, string> = {}
 const request = (url: string, who: string, body?: Record<string, string>) =>
   new Request(`http://localhost${url}`, {
     method: body ? 'POST' : 'GET',
-    headers: { cookie: cookies[who]!, ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+    headers: {
+      cookie: cookies[who]!,
+      ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+    },
     body: body ? new URLSearchParams(body) : undefined,
   })
 const messageOf = (r: unknown) => JSON.stringify((r as { data: unknown }).data)
 
 beforeAll(async () => {
   const area = await insertArea(db, { band: 'above_2000' })
-  for (const [who, role, areaId] of [['legal', 'legal', null], ['coordinator', 'coordinator', null], ['agent', 'agent', null], ['leader', 'area_leader', area.areaId]] as const) {
+  for (const [who, role, areaId] of [
+    ['legal', 'legal', null],
+    ['coordinator', 'coordinator', null],
+    ['agent', 'agent', null],
+    ['leader', 'area_leader', area.areaId],
+  ] as const) {
     const user = await insertUser(db, role, { areaId })
     cookies[who] = (await createSession(user.id)).split(';')[0]!
   }
@@ -34,31 +42,80 @@ beforeAll(async () => {
 
 describe('legal recognises silencio positivo from its page', () => {
   test('the list and the task page; confirmation is required; coordinators read but cannot act', async () => {
-    const { c, holdId } = await insertBillingClaim(db, { disputed: '20000', now: new Date('2026-03-03T15:00:00Z') })
-    await sweepSilencio(db, { now: new Date('2026-03-26T15:00:00Z'), actor: { kind: 'system', label: 'Prueba' } })
+    const { c, holdId } = await insertBillingClaim(db, {
+      disputed: '20000',
+      now: new Date('2026-03-03T15:00:00Z'),
+    })
+    await sweepSilencio(db, {
+      now: new Date('2026-03-26T15:00:00Z'),
+      actor: { kind: 'system', label: 'Prueba' },
+    })
     const [task] = await db.select().from(pqrTasks).where(eq(pqrTasks.caseId, c.id))
     const url = `/gestion/silencio/${task!.id}`
-    const listed = await silencioListLoader({ request: request('/gestion/silencio', 'legal'), params: {}, context: ctx })
+    const listed = await silencioListLoader({
+      request: request('/gestion/silencio', 'legal'),
+      params: {},
+      context: ctx,
+    })
     expect(listed.tasks.map((t) => t.radicado)).toContain(c.radicado)
-    const page = await silencioLoader({ request: request(url, 'legal'), params: { taskId: task!.id }, context: ctx })
+    const page = await silencioLoader({
+      request: request(url, 'legal'),
+      params: { taskId: task!.id },
+      context: ctx,
+    })
     expect(page).toMatchObject({ canAct: true, proposal: { effect: { kind: 'credit', total: '20000.00' } } })
-    const asCoordinator = await silencioLoader({ request: request(url, 'coordinator'), params: { taskId: task!.id }, context: ctx })
+    const asCoordinator = await silencioLoader({
+      request: request(url, 'coordinator'),
+      params: { taskId: task!.id },
+      context: ctx,
+    })
     expect(asCoordinator.canAct).toBe(false)
-    await expect(silencioAction({ request: request(url, 'coordinator', { intent: 'recognise', confirm: 'si' }), params: { taskId: task!.id }, context: ctx })).rejects.toMatchObject({ status: 403 })
+    await expect(
+      silencioAction({
+        request: request(url, 'coordinator', { intent: 'recognise', confirm: 'si' }),
+        params: { taskId: task!.id },
+        context: ctx,
+      }),
+    ).rejects.toMatchObject({ status: 403 })
 
-    const unconfirmed = await silencioAction({ request: request(url, 'legal', { intent: 'recognise' }), params: { taskId: task!.id }, context: ctx })
+    const unconfirmed = await silencioAction({
+      request: request(url, 'legal', { intent: 'recognise' }),
+      params: { taskId: task!.id },
+      context: ctx,
+    })
     expect(messageOf(unconfirmed)).toContain('Confirme que reconoce el silencio positivo')
-    const done = (await silencioAction({ request: request(url, 'legal', { intent: 'recognise', confirm: 'si' }), params: { taskId: task!.id }, context: ctx })) as Response
+    const done = (await silencioAction({
+      request: request(url, 'legal', { intent: 'recognise', confirm: 'si' }),
+      params: { taskId: task!.id },
+      context: ctx,
+    })) as Response
     expect(done.status).toBe(302)
-    const after = await silencioLoader({ request: request(url, 'legal'), params: { taskId: task!.id }, context: ctx })
+    const after = await silencioLoader({
+      request: request(url, 'legal'),
+      params: { taskId: task!.id },
+      context: ctx,
+    })
     expect(after.task).toMatchObject({ status: 'done', outcome: 'Silencio reconocido y efecto aplicado' })
     expect(holdId).toBeTruthy()
-    const again = await silencioAction({ request: request(url, 'legal', { intent: 'not_applicable', reason: 'Una razón suficientemente larga para el registro.' }), params: { taskId: task!.id }, context: ctx })
+    const again = await silencioAction({
+      request: request(url, 'legal', {
+        intent: 'not_applicable',
+        reason: 'Una razón suficientemente larga para el registro.',
+      }),
+      params: { taskId: task!.id },
+      context: ctx,
+    })
     expect(messageOf(again)).toContain('ya fue resuelta')
   })
 
   test('an unknown or malformed task id is a 404', async () => {
-    await expect(silencioLoader({ request: request('/gestion/silencio/x', 'legal'), params: { taskId: 'x' }, context: ctx })).rejects.toMatchObject({ status: 404 })
+    await expect(
+      silencioLoader({
+        request: request('/gestion/silencio/x', 'legal'),
+        params: { taskId: 'x' },
+        context: ctx,
+      }),
+    ).rejects.toMatchObject({ status: 404 })
   })
 })
 
@@ -67,23 +124,61 @@ describe('extension request and approval through the pages', () => {
     // Filed today: the term runs for 15 more business days whatever day the test runs.
     const c = await insertTestCase(db, { state: 'en_tramite', filerEmail: 'usuario.paginas@plazos.test' })
     const url = `/gestion/casos/${c.id}/prorroga`
-    const form = await extensionLoader({ request: request(url, 'agent'), params: { caseId: c.id }, context: ctx })
-    expect(form).toMatchObject({ c: { isOpen: true, hasExtension: false, pendingTaskId: null }, maxBusinessDays: 15 })
-    const bad = await extensionAction({ request: request(url, 'agent', { reason: 'otro', businessDays: '5', justification: 'corta' }), params: { caseId: c.id }, context: ctx })
+    const form = await extensionLoader({
+      request: request(url, 'agent'),
+      params: { caseId: c.id },
+      context: ctx,
+    })
+    expect(form).toMatchObject({
+      c: { isOpen: true, hasExtension: false, pendingTaskId: null },
+      maxBusinessDays: 15,
+    })
+    const bad = await extensionAction({
+      request: request(url, 'agent', { reason: 'otro', businessDays: '5', justification: 'corta' }),
+      params: { caseId: c.id },
+      context: ctx,
+    })
     expect(messageOf(bad)).toContain('art. 158')
-    const asked = (await extensionAction({ request: request(url, 'agent', { reason: 'pruebas', businessDays: '5', justification: 'Se ordenó el laboratorio del medidor retirado del predio.' }), params: { caseId: c.id }, context: ctx })) as Response
+    const asked = (await extensionAction({
+      request: request(url, 'agent', {
+        reason: 'pruebas',
+        businessDays: '5',
+        justification: 'Se ordenó el laboratorio del medidor retirado del predio.',
+      }),
+      params: { caseId: c.id },
+      context: ctx,
+    })) as Response
     expect(asked.status).toBe(302)
-    const pending = await extensionLoader({ request: request(url, 'agent'), params: { caseId: c.id }, context: ctx })
+    const pending = await extensionLoader({
+      request: request(url, 'agent'),
+      params: { caseId: c.id },
+      context: ctx,
+    })
     expect(pending.c.pendingTaskId).toBeTruthy()
     const taskId = pending.c.pendingTaskId!
 
-    const approvals = await approvalsLoader({ request: request('/gestion/tareas-pqr', 'coordinator'), params: {}, context: ctx })
+    const approvals = await approvalsLoader({
+      request: request('/gestion/tareas-pqr', 'coordinator'),
+      params: {},
+      context: ctx,
+    })
     expect(approvals.tasks.map((t) => t.id)).toContain(taskId)
     const taskUrl = `/gestion/tareas-pqr/${taskId}`
-    expect((await approvalLoader({ request: request(taskUrl, 'coordinator'), params: { taskId }, context: ctx })).isOwnRequest).toBe(false)
-    const unconfirmed = await approvalAction({ request: request(taskUrl, 'coordinator', { decision: 'approve' }), params: { taskId }, context: ctx })
+    expect(
+      (await approvalLoader({ request: request(taskUrl, 'coordinator'), params: { taskId }, context: ctx }))
+        .isOwnRequest,
+    ).toBe(false)
+    const unconfirmed = await approvalAction({
+      request: request(taskUrl, 'coordinator', { decision: 'approve' }),
+      params: { taskId },
+      context: ctx,
+    })
     expect(messageOf(unconfirmed)).toContain('Confirme que aprueba')
-    const approved = (await approvalAction({ request: request(taskUrl, 'coordinator', { decision: 'approve', confirm: 'si' }), params: { taskId }, context: ctx })) as Response
+    const approved = (await approvalAction({
+      request: request(taskUrl, 'coordinator', { decision: 'approve', confirm: 'si' }),
+      params: { taskId },
+      context: ctx,
+    })) as Response
     expect(approved.status).toBe(302)
     const [row] = await db.select().from(pqrCases).where(eq(pqrCases.id, c.id))
     expect(row!.dueOn > c.dueOn).toBe(true)
@@ -92,10 +187,18 @@ describe('extension request and approval through the pages', () => {
 })
 
 test('the dashboard is scoped to the area of an area leader', async () => {
-  const all = await dashboardLoader({ request: request('/gestion/casos/tablero', 'coordinator'), params: {}, context: ctx })
+  const all = await dashboardLoader({
+    request: request('/gestion/casos/tablero', 'coordinator'),
+    params: {},
+    context: ctx,
+  })
   expect(all.isScoped).toBe(false)
   expect(all.lists).toHaveLength(5)
-  const scoped = await dashboardLoader({ request: request('/gestion/casos/tablero?lista=silencio', 'leader'), params: {}, context: ctx })
+  const scoped = await dashboardLoader({
+    request: request('/gestion/casos/tablero?lista=silencio', 'leader'),
+    params: {},
+    context: ctx,
+  })
   expect(scoped.isScoped).toBe(true)
   expect(scoped.lists.map((l) => l.bucket)).toEqual(['silencio'])
   expect(scoped.counts.silencio).toBe(0) // the claims above belong to other areas

@@ -1,6 +1,18 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import {
+  getFormProps,
+  getInputProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireStaff } from '~/auth/guards.server'
@@ -15,12 +27,17 @@ import { ErrorList, StatusButton, useIsPending } from '~/ui/forms'
 import { notFound } from '~/utils/errors'
 
 const ParamsSchema = z.object({ taskId: z.uuid() })
-const OUTCOME_LABELS: Record<string, string> = { approved: 'Ampliación aprobada', denied: 'Ampliación negada' }
+const OUTCOME_LABELS: Record<string, string> = {
+  approved: 'Ampliación aprobada',
+  denied: 'Ampliación negada',
+}
 
 async function loadTask(request: Request, params: Record<string, string | undefined>) {
   const user = await requireStaff(request, 'pqr:approve')
   const parsed = ParamsSchema.safeParse(params)
-  const task = parsed.success ? await getTask(db, 'extension_approval', parsed.data.taskId, { areaId: user.serviceAreaId }) : null
+  const task = parsed.success
+    ? await getTask(db, 'extension_approval', parsed.data.taskId, { areaId: user.serviceAreaId })
+    : null
   if (!task) notFound('La solicitud de ampliación no existe.')
   return { user, task }
 }
@@ -58,11 +75,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     { taskId: task.id, decision: submission.value },
     { id: user.id, fullName: user.fullName, serviceAreaId: user.serviceAreaId },
   )
-  if (!outcome.ok) return data({ result: submission.reply({ formErrors: [outcome.error.message] }) }, { status: 409 })
+  if (!outcome.ok)
+    return data({ result: submission.reply({ formErrors: [outcome.error.message] }) }, { status: 409 })
   return redirect(`/gestion/tareas-pqr/${task.id}`)
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ampliación ${data?.task.radicado ?? ''} · Gestión` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Ampliación ${data?.task.radicado ?? ''} · Gestión` },
+]
 
 export default function DecideExtensionRoute() {
   const { task, isOwnRequest } = useLoaderData<typeof loader>()
@@ -76,10 +96,13 @@ export default function DecideExtensionRoute() {
       <dl className="facts card">
         <dt>Caso</dt>
         <dd>
-          <Link to={`/gestion/casos/${task.caseId}`}>{task.radicado}</Link> · {task.subject} ({task.stateLabel})
+          <Link to={`/gestion/casos/${task.caseId}`}>{task.radicado}</Link> · {task.subject} (
+          {task.stateLabel})
         </dd>
         <dt>Vence</dt>
-        <dd><DateText value={task.dueOn} /></dd>
+        <dd>
+          <DateText value={task.dueOn} />
+        </dd>
         <dt>Motivo</dt>
         <dd>{task.reason}</dd>
         <dt>Ampliación pedida</dt>
@@ -87,13 +110,21 @@ export default function DecideExtensionRoute() {
         <dt>Justificación</dt>
         <dd>{task.justification}</dd>
         <dt>Solicitó</dt>
-        <dd>{task.requestedByName}, <DateText value={task.requestedOn} /></dd>
+        <dd>
+          {task.requestedByName}, <DateText value={task.requestedOn} />
+        </dd>
       </dl>
       {task.status !== 'open' ? (
         <p role="status" className="card">
           {task.outcome}
           {task.resolvedByName ? ` por ${task.resolvedByName}` : ''}
-          {task.resolvedAt ? <> el <InstantText value={task.resolvedAt} withTime /></> : null}.
+          {task.resolvedAt ? (
+            <>
+              {' '}
+              el <InstantText value={task.resolvedAt} withTime />
+            </>
+          ) : null}
+          .
         </p>
       ) : isOwnRequest ? (
         <p className="note">Usted hizo esta solicitud: debe decidirla otra persona de la coordinación.</p>
@@ -130,8 +161,8 @@ function DecisionForms({ result }: { result?: SubmissionResult<string[]> }) {
         <input type="hidden" name="decision" value="approve" />
         <div className="field">
           <label>
-            <input {...getInputProps(af.confirm, { type: 'checkbox', value: 'si' })} /> Apruebo la ampliación: se
-            recalcula el vencimiento y se avisa al usuario del motivo y de la nueva fecha.
+            <input {...getInputProps(af.confirm, { type: 'checkbox', value: 'si' })} /> Apruebo la ampliación:
+            se recalcula el vencimiento y se avisa al usuario del motivo y de la nueva fecha.
           </label>
           <ErrorList id={af.confirm.errorId} errors={af.confirm.errors} />
         </div>
@@ -148,7 +179,12 @@ function DecisionForms({ result }: { result?: SubmissionResult<string[]> }) {
           <textarea {...getTextareaProps(df.note)} rows={3} />
           <ErrorList id={df.note.errorId} errors={df.note.errors} />
         </div>
-        <StatusButton type="submit" status={isPending ? 'pending' : 'idle'} className="button-secondary" pendingLabel="Guardando…">
+        <StatusButton
+          type="submit"
+          status={isPending ? 'pending' : 'idle'}
+          className="button-secondary"
+          pendingLabel="Guardando…"
+        >
           Negar la ampliación
         </StatusButton>
       </Form>
@@ -157,5 +193,10 @@ function DecisionForms({ result }: { result?: SubmissionResult<string[]> }) {
 }
 
 export function ErrorBoundary() {
-  return <GeneralErrorBoundary homeHref="/gestion" statusHandlers={{ 404: () => <p>La solicitud de ampliación no existe.</p> }} />
+  return (
+    <GeneralErrorBoundary
+      homeHref="/gestion"
+      statusHandlers={{ 404: () => <p>La solicitud de ampliación no existe.</p> }}
+    />
+  )
 }

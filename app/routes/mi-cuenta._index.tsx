@@ -203,13 +203,13 @@ function ElectronicInvoiceCard({ active }: { active: boolean }) {
         <p>Recibe sus facturas por correo electrónico con un enlace para verlas y descargarlas.</p>
       ) : (
         <p>
-          Si lo autoriza, le enviaremos cada factura por correo electrónico en lugar de impresa. Puede retirar la
-          autorización cuando quiera.
+          Si lo autoriza, le enviaremos cada factura por correo electrónico, con un enlace para verla y descargarla,
+          además de la factura impresa. Puede retirar la autorización cuando quiera.
         </p>
       )}
       <Form method="post">
         <button type="submit" name="intent" value={active ? 'factura-electronica-no' : 'factura-electronica-si'} className="button button-secondary">
-          {active ? 'Volver a recibirla impresa' : 'Autorizo recibir la factura por correo'}
+          {active ? 'Dejar de recibirla por correo' : 'Autorizo recibir la factura por correo'}
         </button>
       </Form>
     </section>

@@ -87,7 +87,7 @@ describe('the pay page', () => {
     expect(tooMuch.status).toBe(409)
     const tooLittle = await thrown(() => payAction(args(form({ choice: 'other', amount: '4.999' }, cookie, url), { invoiceId: world.invoiceId }) as never))
     expect(tooLittle.status).toBe(409)
-    // An "amount" sent with the whole-balance choice is ignored: the server decides.
+    // Refused submissions leave nothing behind.
     expect(await db.select().from(paymentAttempts).where(eq(paymentAttempts.invoiceId, world.invoiceId))).toEqual([])
   })
 
@@ -102,7 +102,7 @@ describe('the pay page', () => {
 
 describe('paying through the sandbox gateway', () => {
   let checkoutUrl: string
-  test('a double click leads to one attempt and one checkout (amount from the server, not the form)', async () => {
+  test('a double click leads to one attempt and one checkout; an amount sent with the whole-balance choice is ignored', async () => {
     const url = `${base}/mi-cuenta/pagar/${world.invoiceId}`
     const [a, b] = await Promise.all(
       [1, 2].map(() => thrown(() => payAction(args(form({ choice: 'balance', amount: '1' }, cookie, url), { invoiceId: world.invoiceId }) as never))),

@@ -423,6 +423,12 @@ export const SETTINGS = {
     source: 'SSPD Concepto 682 de 2020 (factura electrónica solo con autorización expresa del usuario)',
     confirmed: true,
   }),
+  'invoice.delivery_min_days_before_due': def('days', {
+    label: 'Días mínimos entre la entrega de la factura impresa y el pago oportuno',
+    default: 5,
+    source: 'Decreto 302 de 2000 (compilado en el Decreto 1077 de 2015); si son días hábiles o calendario no está confirmado',
+    confirmed: false,
+  }),
   'invoice.customer_service': def('text', {
     label: 'Canales de atención impresos en la factura',
     default: 'Línea de atención (601) 555 0142 · Ventanilla virtual: Mi cuenta › PQR · Oficina principal: Calle 10 # 20-30, Zipaquirá.',

@@ -4,12 +4,18 @@ import { formatCOP } from '~/utils/format'
 import type { BillingContext } from '~/pqr/case-page-billing.server'
 import { DateText, InstantText } from './date'
 import { Money } from './money'
-import { DataTable } from './table'
+import { DataTable, type Column } from './table'
 
 const HOLD_LABELS: Record<string, string> = { active: 'Retenido', released: 'Liberado', credited: 'Acreditado' }
 const BASIS_LABELS: Record<string, string> = { measured: 'Medido', average: 'Promedio', estimated: 'Estimado', category_average: 'Promedio de la categoría' }
 
 type Props = { billing: BillingContext }
+
+/** A table, or one line saying there is nothing to show (an empty table tells a screen reader nothing). */
+function Listing<Row>({ caption, rows, rowKey, columns }: { caption: string; rows: Row[]; rowKey: (r: Row) => string; columns: Column<Row>[] }) {
+  if (rows.length === 0) return <p>{caption}: sin registros.</p>
+  return <DataTable caption={caption} rows={rows} rowKey={rowKey} columns={columns} />
+}
 
 export function CaseBilling({ billing }: Props) {
   const { account, balance } = billing
@@ -26,7 +32,7 @@ export function CaseBilling({ billing }: Props) {
         <dt>En reclamo (retenido)</dt>
         <dd><Money value={balance.onHold} /></dd>
       </dl>
-      <DataTable
+      <Listing
         caption="Facturas recientes y sus notas"
         rowKey={(r) => r.id}
         rows={billing.invoices}
@@ -35,10 +41,10 @@ export function CaseBilling({ billing }: Props) {
           { header: 'Periodo', cell: (r) => r.period },
           { header: 'Expedida', cell: (r) => <DateText value={r.issueOn} /> },
           { header: 'Total a pagar', cell: (r) => <Money value={r.totalToPay} />, align: 'end' },
-          { header: 'Notas', cell: (r) => (r.notes.length ? r.notes.map((n) => `${n.kind === 'credit_note' ? 'Crédito' : 'Débito'} ${formatCOP(n.amount)}`).join('; ') : '—') },
+          { header: 'Notas', cell: (r) => (r.notes.length ? r.notes.map((n) => `${n.kind === 'credit_note' ? 'Crédito' : 'Débito'} ${formatCOP(n.amount.replace(/^-/, ''))}`).join('; ') : '—') },
         ]}
       />
-      <DataTable
+      <Listing
         caption="Lecturas y consumos"
         rowKey={(r) => r.period}
         rows={billing.consumptions}
@@ -50,7 +56,7 @@ export function CaseBilling({ billing }: Props) {
           { header: 'Base', cell: (r) => BASIS_LABELS[r.basis] ?? r.basis },
         ]}
       />
-      <DataTable
+      <Listing
         caption="Pagos recientes"
         rowKey={(r) => r.id}
         rows={billing.payments}
@@ -60,7 +66,7 @@ export function CaseBilling({ billing }: Props) {
           { header: 'Estado', cell: (r) => (r.status === 'applied' ? 'Aplicado' : 'Anulado') },
         ]}
       />
-      <DataTable
+      <Listing
         caption="Valores en reclamo"
         rowKey={(r) => r.id}
         rows={billing.holds}
@@ -71,7 +77,7 @@ export function CaseBilling({ billing }: Props) {
           { header: 'Motivo', cell: (r) => r.reason },
         ]}
       />
-      <DataTable
+      <Listing
         caption="Visitas y órdenes de trabajo de la cuenta"
         rowKey={(r) => r.id}
         rows={billing.workOrders}

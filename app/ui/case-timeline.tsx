@@ -20,7 +20,7 @@ export function CaseTimeline({ events }: { events: TimelineEvent[] }) {
           <p>
             <InstantText value={e.at} withTime /> · {e.actor}
           </p>
-          {e.body ? <p className="timeline-body">{e.body}</p> : null}
+          {e.body ? <p className="timeline-body" style={{ whiteSpace: 'pre-line' }}>{e.body}</p> : null}
         </li>
       ))}
     </ol>

@@ -59,7 +59,9 @@ export function ConsumptionChart({ id, points }: { id: string; points: ChartPoin
               <tr key={p.label} aria-current={p.isCurrent ? 'true' : undefined}>
                 <th scope="row">{p.isCurrent ? `${p.label} (esta factura)` : p.label}</th>
                 <td className="num">{p.billedM3 === null ? 'Sin consumo' : formatNumber(p.billedM3)}</td>
-                <td className="num">{formatCOP(p.currentCharges)}</td>
+                <td className="num">
+                  <span className="money">{formatCOP(p.currentCharges)}</span>
+                </td>
               </tr>
             ))}
           </tbody>

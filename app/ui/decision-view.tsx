@@ -20,7 +20,7 @@ export function DecisionDocument({ d, pdfHref }: { d: DecisionView; pdfHref: str
       ) : null}
       <section className="card" aria-labelledby="decision-text">
         <h2 id="decision-text">Texto de la decisión</h2>
-        <p className="timeline-body">{d.body}</p>
+        <p className="timeline-body" style={{ whiteSpace: 'pre-line' }}>{d.body}</p>
         {d.creditAmount ? (
           <p>
             Se aplicó una nota crédito por <Money value={d.creditAmount} /> a la factura.

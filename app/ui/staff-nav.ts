@@ -19,6 +19,7 @@ export const STAFF_NAV: readonly NavItem[] = [
   { to: '/gestion/facturacion/lecturas', label: 'Lecturas', permission: 'billing:operate', description: 'Importar el archivo de lecturas de un ciclo o registrar una lectura.' },
   { to: '/gestion/facturacion/reparto', label: 'Reparto', permission: 'billing:operate', description: 'Lotes de facturas impresas por ruta y el registro de entregas y devoluciones.' },
   { to: '/gestion/facturacion/otros-cobros', label: 'Otros cobros', permission: 'billing:operate', description: 'Reconexiones, visitas y otros cobros con valor aprobado, pendientes de la próxima factura.' },
+  { to: '/gestion/facturacion/desviaciones', label: 'Desviaciones', permission: 'billing:approve', description: 'Notas por la diferencia entre lo facturado por promedio y lo que halló la visita (art. 149).' },
   { to: '/gestion/facturacion/critica', label: 'Crítica', permission: 'billing:read', description: 'Consumos del periodo, desviaciones significativas, liberar o retener cuentas.' },
   { to: '/gestion/pagos/archivos', label: 'Recaudo bancario', permission: 'payments:read', description: 'Archivos Asobancaria del banco: cargar, ver el avance y el informe de cada importación.' },
   { to: '/gestion/pagos/por-identificar', label: 'Por identificar', permission: 'payments:read', description: 'Pagos recibidos sin una referencia válida: asignarlos a una cuenta o devolverlos.' },

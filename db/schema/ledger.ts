@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm'
 import {
   bigint,
+  boolean,
   check,
   date,
   index,
@@ -138,6 +139,9 @@ export const payments = pgTable(
     /** The payment reference the payer quoted (invoice reference, without the attempt suffix), for reconciliation. */
     reference: text('reference'),
     status: paymentStatusEnum('status').notNull().default('applied'),
+    /** Every peso already allocated: allocation never reads this payment again (allocations of an applied payment are
+     * permanent; a reversal changes the status instead). */
+    fullyAllocated: boolean('fully_allocated').notNull().default(false),
     reversalReason: text('reversal_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     reversedAt: timestamp('reversed_at', { withTimezone: true }),
@@ -146,6 +150,7 @@ export const payments = pgTable(
     // A payment reported twice (webhook retry, the same bank file) is one payment.
     uniqueIndex('payments_channel_ref_key').on(t.channel, t.externalRef).where(sql`${t.externalRef} is not null`),
     index('payments_account_idx').on(t.accountId, t.paidOn),
+    index('payments_open_idx').on(t.accountId).where(sql`${t.status} = 'applied' and not ${t.fullyAllocated}`),
     index('payments_reference_idx').on(t.reference, t.paidOn).where(sql`${t.reference} is not null`),
     check('payments_amount_check', sql`${t.amount} > 0`),
   ],
@@ -179,6 +184,9 @@ export const ledgerEntries = pgTable(
     index('ledger_entries_invoice_idx').on(t.invoiceId),
     index('ledger_entries_payment_idx').on(t.paymentId),
     // Notes of an invoice; also what deleting a draft invoice's rows probes for each foreign key that points at it.
+    index('ledger_entries_unlinked_idx')
+      .on(t.accountId)
+      .where(sql`${t.invoiceId} is null and ${t.noteOfInvoiceId} is null and ${t.kind} not in ('payment', 'reversal')`),
     index('ledger_entries_note_invoice_idx').on(t.noteOfInvoiceId).where(sql`${t.noteOfInvoiceId} is not null`),
   ],
 )
@@ -289,3 +297,19 @@ export const pendingCharges = pgTable(
   ],
 )
 export type PendingCharge = typeof pendingCharges.$inferSelect
+
+/**
+ * Issued invoices whose charges are fully covered by applied allocations and the invoice's own credits (negative
+ * lines, credit notes): the allocation statement skips them, so its cost follows the open invoices, not the history.
+ * A mark is removed when that can stop being true: a payment that paid the invoice is reversed, or a debit note is
+ * posted on it. Holds are not counted, so releasing one never needs to reopen a mark.
+ */
+export const settledInvoices = pgTable('settled_invoices', {
+  invoiceId: uuid('invoice_id')
+    .primaryKey()
+    .references(() => invoices.id),
+  accountId: uuid('account_id')
+    .notNull()
+    .references(() => accounts.id),
+  settledAt: timestamp('settled_at', { withTimezone: true }).notNull().defaultNow(),
+})

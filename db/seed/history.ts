@@ -103,7 +103,7 @@ export async function seedBillingHistory(
     const tCritica = performance.now()
     const run = await db.transaction((tx) => startLiquidation(tx, { periodId: period.id, actor }))
     if (!run.ok) continue
-    const timings = { select: 0, read: 0, compute: 0, write: 0, wait: 0 }
+    const timings = { select: 0, read: 0, compute: 0, write: 0, waitRead: 0, waitWrite: 0 }
     const outcome = await runLiquidation(db, run.value.runId, { timings })
     if (!outcome.ok) {
       log(`  Periodo ${period.code}: ${outcome.error}`)

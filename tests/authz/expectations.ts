@@ -97,6 +97,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'gestion.facturacion.critica.tsx': { policy: staff('billing:read', 'billing:operate') },
   'gestion.facturacion.lecturas.tsx': { policy: staff('billing:operate') },
   'gestion.facturacion.otros-cobros.tsx': { policy: staff('billing:operate') },
+  'gestion.facturacion.desviaciones.tsx': { policy: staff('billing:approve') },
   'gestion.facturacion.reparto._index.tsx': { policy: staff('billing:operate') },
   'gestion.facturacion.reparto.$batchId.tsx': { policy: staff('billing:operate'), params: { batchId: MISSING_ID }, isMissingFixture: true },
   'gestion.facturacion.reparto.$batchId_.pdf.ts': { policy: staff('billing:operate'), params: { batchId: MISSING_ID }, isMissingFixture: true },

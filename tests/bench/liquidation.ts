@@ -71,7 +71,7 @@ try {
   t = performance.now()
   const started = await db.transaction((tx) => startLiquidation(tx, { periodId: period.id, actor: { kind: 'system', label: 'benchmark' } }))
   if (!started.ok) throw started.error
-  const timings = { select: 0, read: 0, compute: 0, write: 0, wait: 0 }
+  const timings = { select: 0, read: 0, compute: 0, write: 0, waitRead: 0, waitWrite: 0 }
   const setBasedChecks = values['row-triggers'] ? false : undefined
   const outcome = await runLiquidation(db, started.value.runId, { batchSize, writers, timings, setBasedChecks })
   const seconds = (performance.now() - t) / 1000
@@ -94,7 +94,8 @@ try {
   console.log(`  filas escritas:      ${written} (facturas ${counts!.invoices}, líneas ${counts!.lines}, asientos ${counts!.entries}), ${Math.round(written / seconds)} filas/s`)
   console.log(`  techo COPY:          ${copySeconds.toFixed(2)} s para las mismas filas → razón ${ratio.toFixed(2)} (meta ≥ 0,3)`)
   const phase = (ms: number) => `${(ms / 1000).toFixed(2)} s`
-  console.log(`  por fase (lotes de ${batchSize ?? DEFAULT_BATCH_SIZE}, ${writers ?? DEFAULT_WRITERS} escritores): elegir cuentas ${phase(timings.select)}, leer ${phase(timings.read)}, calcular ${phase(timings.compute)}; escribir ${phase(timings.write)}; las tres etapas se solapan: el bucle esperó la escritura ${phase(timings.wait)}`)
+  console.log(`  por fase (lotes de ${batchSize ?? DEFAULT_BATCH_SIZE}, ${writers ?? DEFAULT_WRITERS} escritores): calcular ${phase(timings.compute)} + esperar lecturas ${phase(timings.waitRead)} + esperar escrituras ${phase(timings.waitWrite)}`)
+  console.log(`  en segundo plano (se solapan con el cálculo): elegir cuentas ${phase(timings.select)}, leer ${phase(timings.read)}, escribir ${phase(timings.write)}`)
   console.log(`  claves foráneas: ${values['row-triggers'] ? 'disparadores por fila' : 'verificación por lote (bloqueo FOR KEY SHARE)'}`)
   console.log(`  carga de la máquina: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} (uptime)`)
   console.log(`  memoria máxima durante la liquidación: ${mib(peakRss)} (meta < 1 GiB); maxRSS del proceso: ${mib(process.resourceUsage().maxRSS * 1024)}`)

@@ -11,10 +11,33 @@ import { formatRadicado } from '~/pqr/radicado.server'
 import type { CopyValue } from '../../db/seed/copy'
 
 export const CASE_COLUMNS = [
-  'id', 'radicado', 'radicado_year', 'radicado_seq', 'type_code', 'causal_code', 'channel', 'state', 'area_id',
-  'filer_name', 'filer_document_type', 'filer_document_number', 'filer_email', 'subject', 'description',
-  'disputed_amount', 'received_at', 'filed_on', 'due_on', 'traslado_due_on', 'next_step_due_on', 'recurso_until',
-  'silencio_risk', 'assigned_to', 'created_at', 'updated_at', 'closed_at',
+  'id',
+  'radicado',
+  'radicado_year',
+  'radicado_seq',
+  'type_code',
+  'causal_code',
+  'channel',
+  'state',
+  'area_id',
+  'filer_name',
+  'filer_document_type',
+  'filer_document_number',
+  'filer_email',
+  'subject',
+  'description',
+  'disputed_amount',
+  'received_at',
+  'filed_on',
+  'due_on',
+  'traslado_due_on',
+  'next_step_due_on',
+  'recurso_until',
+  'silencio_risk',
+  'assigned_to',
+  'created_at',
+  'updated_at',
+  'closed_at',
 ] as const
 
 export type GeneratorWorld = {
@@ -47,14 +70,55 @@ function weighted<T>(r: () => number, items: readonly (readonly [T, number])[]):
   return items[items.length - 1]![0]
 }
 
-const TYPES = [['peticion', 35], ['reclamo', 40], ['queja', 15], ['solicitud_informacion', 7], ['denuncia', 1], ['recurso_reposicion', 1], ['reposicion_apelacion', 1]] as const
-const CHANNELS = [['portal', 30], ['web_publico', 10], ['presencial', 35], ['telefonico', 10], ['escrito', 10], ['correo', 5]] as const
-const SUBJECTS = ['Cobro excesivo en la factura', 'Fuga en la acometida', 'Cambio de medidor', 'Daño en el alcantarillado', 'Recolección de basuras', 'Consumo promedio', 'Estrato incorrecto', 'Suspensión del servicio']
+const TYPES = [
+  ['peticion', 35],
+  ['reclamo', 40],
+  ['queja', 15],
+  ['solicitud_informacion', 7],
+  ['denuncia', 1],
+  ['recurso_reposicion', 1],
+  ['reposicion_apelacion', 1],
+] as const
+const CHANNELS = [
+  ['portal', 30],
+  ['web_publico', 10],
+  ['presencial', 35],
+  ['telefonico', 10],
+  ['escrito', 10],
+  ['correo', 5],
+] as const
+const SUBJECTS = [
+  'Cobro excesivo en la factura',
+  'Fuga en la acometida',
+  'Cambio de medidor',
+  'Daño en el alcantarillado',
+  'Recolección de basuras',
+  'Consumo promedio',
+  'Estrato incorrecto',
+  'Suspensión del servicio',
+]
 const FIRST = ['María', 'José', 'Luz', 'Carlos', 'Ana', 'Luis', 'Sandra', 'Jorge', 'Diana', 'Andrés']
-const LAST = ['Gómez', 'Rodríguez', 'Martínez', 'López', 'García', 'Pérez', 'Sánchez', 'Ramírez', 'Torres', 'Díaz']
+const LAST = [
+  'Gómez',
+  'Rodríguez',
+  'Martínez',
+  'López',
+  'García',
+  'Pérez',
+  'Sánchez',
+  'Ramírez',
+  'Torres',
+  'Díaz',
+]
 
 type State = string
-type Clocks = { state: State; next: IsoDate | null; recursoUntil: IsoDate | null; risk: boolean; closed: boolean }
+type Clocks = {
+  state: State
+  next: IsoDate | null
+  recursoUntil: IsoDate | null
+  risk: boolean
+  closed: boolean
+}
 
 export function createCaseGenerator(w: GeneratorWorld) {
   const r = rng(w.seed)
@@ -83,24 +147,75 @@ export function createCaseGenerator(w: GeneratorWorld) {
         return { state, next, recursoUntil: null, risk: next < w.today && r() < 0.2, closed: false }
       }
       const recursoUntil = addBd(addBd(decidedOn, 4), 5)
-      if (state === 'notificada' || state === 'en_termino_de_recursos') return { state, next: recursoUntil, recursoUntil, risk: r() < 0.01, closed: false }
+      if (state === 'notificada' || state === 'en_termino_de_recursos')
+        return { state, next: recursoUntil, recursoUntil, risk: r() < 0.01, closed: false }
       return { state, next: null, recursoUntil, risk: false, closed: state === 'cerrada' }
     }
     if (dueOn >= w.today) {
       // The answer term is still running.
-      const state = weighted(r, old <= 2 ? [['radicada', 50], ['asignada', 40], ['en_tramite', 10]] : [['asignada', 20], ['en_tramite', 50], ['en_pruebas', 8], ['decidida', 12], ['citada', 5], ['remitida_por_competencia', 2], ['notificada', 3]])
-      if (state === 'remitida_por_competencia') return { state, next: null, recursoUntil: null, risk: false, closed: false }
+      const state = weighted(
+        r,
+        old <= 2
+          ? [
+              ['radicada', 50],
+              ['asignada', 40],
+              ['en_tramite', 10],
+            ]
+          : [
+              ['asignada', 20],
+              ['en_tramite', 50],
+              ['en_pruebas', 8],
+              ['decidida', 12],
+              ['citada', 5],
+              ['remitida_por_competencia', 2],
+              ['notificada', 3],
+            ],
+      )
+      if (state === 'remitida_por_competencia')
+        return { state, next: null, recursoUntil: null, risk: false, closed: false }
       if (['decidida', 'citada', 'notificada'].includes(state) && decidedOn < w.today) return decided(state)
-      return { state: state === 'decidida' || state === 'citada' || state === 'notificada' ? 'en_tramite' : state, next: dueOn, recursoUntil: null, risk: false, closed: false }
+      return {
+        state: state === 'decidida' || state === 'citada' || state === 'notificada' ? 'en_tramite' : state,
+        next: dueOn,
+        recursoUntil: null,
+        risk: false,
+        closed: false,
+      }
     }
     if (old <= 60) {
-      const state = weighted(r, [['decidida', 4], ['citada', 10], ['notificada', 8], ['en_termino_de_recursos', 10], ['firme', 30], ['cerrada', 33], ['recurrida', 3], ['silencio_positivo', 0.5]])
-      if (state === 'silencio_positivo') return { state, next: dueOn, recursoUntil: null, risk: false, closed: false }
+      const state = weighted(r, [
+        ['decidida', 4],
+        ['citada', 10],
+        ['notificada', 8],
+        ['en_termino_de_recursos', 10],
+        ['firme', 30],
+        ['cerrada', 33],
+        ['recurrida', 3],
+        ['silencio_positivo', 0.5],
+      ])
+      if (state === 'silencio_positivo')
+        return { state, next: dueOn, recursoUntil: null, risk: false, closed: false }
       return decided(state)
     }
     // Older than two months: closed, or final and waiting for its archive; a recurso goes on as its own case.
-    const state = weighted(r, old <= 120 ? [['cerrada', 90], ['firme', 8], ['recurrida', 1.5], ['por_trasladar_sspd', 0.3], ['enviada_sspd', 0.2], ['silencio_positivo', 0.1]] : [['cerrada', 98], ['firme', 2]])
-    if (state === 'silencio_positivo') return { state, next: dueOn, recursoUntil: null, risk: false, closed: false }
+    const state = weighted(
+      r,
+      old <= 120
+        ? [
+            ['cerrada', 90],
+            ['firme', 8],
+            ['recurrida', 1.5],
+            ['por_trasladar_sspd', 0.3],
+            ['enviada_sspd', 0.2],
+            ['silencio_positivo', 0.1],
+          ]
+        : [
+            ['cerrada', 98],
+            ['firme', 2],
+          ],
+    )
+    if (state === 'silencio_positivo')
+      return { state, next: dueOn, recursoUntil: null, risk: false, closed: false }
     return decided(state)
   }
 
@@ -114,18 +229,43 @@ export function createCaseGenerator(w: GeneratorWorld) {
     const id = randomUUID()
     const type = weighted(r, TYPES)
     const isBilling = type === 'reclamo' || type.startsWith('re')
-    const causal = isBilling ? w.causales.billing[Math.floor(r() * w.causales.billing.length)]! : w.causales.other[Math.floor(r() * w.causales.other.length)]!
+    const causal = isBilling
+      ? w.causales.billing[Math.floor(r() * w.causales.billing.length)]!
+      : w.causales.other[Math.floor(r() * w.causales.other.length)]!
     const area = weighted(r, areaWeights)
     const c = clocksFor(filedOn, dueOn)
-    const assigned = c.state === 'radicada' || r() < 0.04 ? null : area.agents[Math.floor(r() * area.agents.length)]!
+    const assigned =
+      c.state === 'radicada' || r() < 0.04 ? null : area.agents[Math.floor(r() * area.agents.length)]!
     const receivedAt = `${filedOn}T${String(8 + Math.floor(r() * 9)).padStart(2, '0')}:${String(Math.floor(r() * 60)).padStart(2, '0')}:00-05:00`
     const name = `${FIRST[Math.floor(r() * FIRST.length)]} ${LAST[Math.floor(r() * LAST.length)]}`
     const doc = String(10_000_000 + Math.floor(r() * 1_090_000_000))
     const row: CopyValue[] = [
-      id, formatRadicado(year, 'entrada', seq), year, seq, type, causal, weighted(r, CHANNELS), c.state, area.id,
-      name, 'CC', doc, r() < 0.6 ? `usuario${i}@correo.example` : null, SUBJECTS[Math.floor(r() * SUBJECTS.length)]!,
-      'Caso generado para el benchmark de la cola y el tablero.', isBilling ? `${1000 * (5 + Math.floor(r() * 200))}.00` : null,
-      receivedAt, filedOn, dueOn, addBd(filedOn, 5), c.next, c.recursoUntil, c.risk, assigned, receivedAt, receivedAt,
+      id,
+      formatRadicado(year, 'entrada', seq),
+      year,
+      seq,
+      type,
+      causal,
+      weighted(r, CHANNELS),
+      c.state,
+      area.id,
+      name,
+      'CC',
+      doc,
+      r() < 0.6 ? `usuario${i}@correo.example` : null,
+      SUBJECTS[Math.floor(r() * SUBJECTS.length)]!,
+      'Caso generado para el benchmark de la cola y el tablero.',
+      isBilling ? `${1000 * (5 + Math.floor(r() * 200))}.00` : null,
+      receivedAt,
+      filedOn,
+      dueOn,
+      addBd(filedOn, 5),
+      c.next,
+      c.recursoUntil,
+      c.risk,
+      assigned,
+      receivedAt,
+      receivedAt,
       c.closed ? `${addCalendarDays(dueOn, 20)}T12:00:00-05:00` : null,
     ]
     return { row, task: c.state === 'silencio_positivo' ? { caseId: id, dueOn } : null }

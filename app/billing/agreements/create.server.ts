@@ -4,11 +4,11 @@
  * subsidised nor charged a contribution, Ley 142 art. 89 / compute.ts). Creating one credits its principal in the
  * ledger, so the debt stops being overdue (no interest on it, Ley 142 art. 96) and is neither collected nor counted
  * twice: balance before = balance after + the instalments still to bill.
- * Instalments are whole pesos; the last one takes whatever of the principal is left (instalmentAmount in batch.server.ts).
+ * Instalments are whole pesos; the last one takes whatever of the principal is left (instalments.ts).
  */
 import { and, eq } from 'drizzle-orm'
 import type { DbOrTx } from '~/db.server'
-import { Money, money, toDb } from '~/billing/money'
+import { money, toDb } from '~/billing/money'
 import { lockAccount } from '~/billing/ledger/allocate.server'
 import { getBalance } from '~/billing/ledger/balance.server'
 import { getSetting } from '~/settings/read.server'
@@ -17,6 +17,7 @@ import { DomainError, fail, ok, type Result } from '~/utils/errors'
 import { formatCOP } from '~/utils/format'
 import { ledgerEntries } from '../../../db/schema/ledger'
 import { paymentAgreements } from '../../../db/schema/service'
+import { evenInstalment, instalmentAmount } from './instalments'
 
 export type CreateAgreementInput = {
   accountId: string
@@ -48,9 +49,10 @@ export async function createPaymentAgreement(tx: DbOrTx, input: CreateAgreementI
     return fail(new DomainError('billing/agreement_no_debt', 'La cuenta no tiene deuda vencida para financiar en un acuerdo de pago.'))
   if (principal.gt(balance.total.minus(balance.onHold)))
     return fail(new DomainError('billing/agreement_over_balance', `El valor del acuerdo no puede superar la deuda de la cuenta (${formatCOP(balance.total.minus(balance.onHold))}).`))
-  const instalment = principal.dividedBy(input.instalments).toDecimalPlaces(0, Money.ROUND_DOWN)
-  if (instalment.lt(1)) return fail(new DomainError('billing/agreement_instalments', 'Con tantas cuotas, cada una sería menor de un peso.'))
-  const last = principal.minus(instalment.times(input.instalments - 1))
+  const even = evenInstalment(toDb(principal), input.instalments)
+  if (!even) return fail(new DomainError('billing/agreement_instalments', 'Con tantas cuotas, cada una sería menor de un peso.'))
+  const instalment = money(even)
+  const last = instalmentAmount({ principal: toDb(principal), instalments: input.instalments, instalment_amount: even }, input.instalments)
   const createdBy = input.actor.kind === 'user' ? input.actor.userId : null
   const [agreement] = await tx
     .insert(paymentAgreements)
@@ -83,5 +85,5 @@ export async function createPaymentAgreement(tx: DbOrTx, input: CreateAgreementI
     actor: input.actor,
     summary: { after: { accountId: input.accountId, principal: toDb(principal), instalments: input.instalments, instalmentAmount: toDb(instalment), entryId: entry!.id } },
   })
-  return ok({ agreementId: agreement!.id, entryId: entry!.id, principal: toDb(principal), instalmentAmount: toDb(instalment), lastInstalment: toDb(last) })
+  return ok({ agreementId: agreement!.id, entryId: entry!.id, principal: toDb(principal), instalmentAmount: toDb(instalment), lastInstalment: last })
 }

@@ -25,7 +25,7 @@ async function billedOnAverage(measured: number) {
   const [order] = await db.insert(workOrders).values({ accountId: account, kind: 'deviation_visit', reason: 'Desviación significativa' }).returning({ id: workOrders.id })
   const [row] = await db
     .insert(consumptions)
-    .values({ accountId: account, periodId: jan, previousReading: 100, currentReading: 100 + measured, measuredM3: measured, billedM3: 20, averageM3: '20', basis: 'average', classification: measured > 20 ? 'significant_deviation_up' : 'significant_deviation_down', status: 'released', workOrderId: order!.id })
+    .values({ accountId: account, periodId: jan, previousReading: 100, currentReading: 100 + measured, measuredM3: measured, billedM3: 20, averageM3: '20', basis: 'average', classification: measured > 20 ? 'significant_deviation_up' : 'significant_deviation_down', status: 'released', reviewedAt: new Date(), workOrderId: order!.id })
     .returning({ id: consumptions.id })
   return { account, consumption: row!.id }
 }

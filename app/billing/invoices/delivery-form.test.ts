@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { parseDeliveryForm } from './delivery-form'
+import { deliveredLate, parseDeliveryForm } from './delivery-form'
 
 const A = '0193a3c4-0000-7000-8000-000000000001'
 const B = '0193a3c4-0000-7000-8000-000000000002'
@@ -37,4 +37,9 @@ describe('parseDeliveryForm', () => {
   test('an empty form asks for at least one result', () => {
     expect(parseDeliveryForm([], opts)).toEqual({ ok: false, errors: ['Elija el resultado de al menos una factura.'] })
   })
+})
+
+test('a delivery less than the minimum days before pago oportuno is late', () => {
+  expect(deliveredLate('2026-03-16', '2026-03-21', 5)).toBe(false)
+  expect(deliveredLate('2026-03-17', '2026-03-21', 5)).toBe(true)
 })

@@ -4,7 +4,16 @@
  * error in Spanish naming the invoice, and nothing is saved. Pure.
  */
 import { z } from 'zod'
+import { addCalendarDays } from '~/calendar/business-days'
 import type { DeliveryResult } from './delivery.server'
+
+/**
+ * A delivery later than `minDays` calendar days before pago oportuno (colombia-rules.md §6.1: the invoice reaches the
+ * user at least 5 days before; a late one may excuse the late-payment penalty). Calendar days until confirmed.
+ */
+export function deliveredLate(deliveredOn: string, dueOn: string, minDays: number): boolean {
+  return deliveredOn > addCalendarDays(dueOn, -minDays)
+}
 
 const Row = z.object({
   invoiceId: z.uuid(),

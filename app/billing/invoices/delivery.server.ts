@@ -24,17 +24,27 @@ type Batch = typeof invoiceDeliveryBatches.$inferSelect
 
 const inScope = (scope: Scope) => (scope.serviceAreaId ? eq(zones.serviceAreaId, scope.serviceAreaId) : sql`true`)
 
-/** Recent periods with issued invoices and the zones of their cycle's area, for the batch form. */
+/** Recent issued periods, each with the zones its cycle's premises are in: the batches one can prepare. */
 export async function batchOptions(db: DbOrTx, scope: Scope) {
   const periods = await db
-    .select({ id: billingPeriods.id, code: billingPeriods.code, cycle: billingCycles.name, areaId: billingCycles.serviceAreaId })
+    .select({ id: billingPeriods.id, code: billingPeriods.code, cycleId: billingCycles.id, cycle: billingCycles.name })
     .from(billingPeriods)
     .innerJoin(billingCycles, eq(billingCycles.id, billingPeriods.cycleId))
     .where(and(inArray(billingPeriods.status, ['liquidated', 'issued', 'closed']), scope.serviceAreaId ? eq(billingCycles.serviceAreaId, scope.serviceAreaId) : sql`true`))
     .orderBy(desc(billingPeriods.issueOn))
     .limit(24)
-  const zoneRows = await db.select({ id: zones.id, name: zones.name, areaId: zones.serviceAreaId }).from(zones).where(inScope(scope)).orderBy(zones.name)
-  return { periods, zones: zoneRows }
+  if (periods.length === 0) return []
+  const cycleZones = await db
+    .selectDistinct({ cycleId: premises.cycleId, zoneId: zones.id, zone: zones.name })
+    .from(premises)
+    .innerJoin(zones, eq(zones.id, premises.zoneId))
+    .where(inArray(premises.cycleId, [...new Set(periods.map((p) => p.cycleId))]))
+    .orderBy(zones.name)
+  return periods.flatMap((p) =>
+    cycleZones
+      .filter((z) => z.cycleId === p.cycleId)
+      .map((z) => ({ periodId: p.id, zoneId: z.zoneId, label: `${p.cycle} · periodo ${p.code} · zona ${z.zone}` })),
+  )
 }
 
 /** The batch's invoices in route order (ids only). */

@@ -38,9 +38,47 @@ export async function allocateAccounts(tx: DbOrTx, accountIds: string[]): Promis
   // A savepoint scopes `set local` when the caller passes the pool instead of a transaction.
   const inserted = await tx.transaction(async (t) => {
     await withoutJit(t)
-    return rows<{ payment_id: string; ledger_entry_id: string; amount: string }>(t, allocationSql(accountIds))
+    const made = await rows<{ payment_id: string; ledger_entry_id: string; amount: string }>(t, allocationSql(accountIds))
+    if (made.length > 0) await markSettled(t, accountIds)
+    return made
   })
   return inserted.map((a) => ({ paymentId: a.payment_id, ledgerEntryId: a.ledger_entry_id, amount: a.amount }))
+}
+
+/**
+ * Records what the allocations just made finished paying: payments with nothing left to allocate, and issued
+ * invoices whose charges are covered by applied allocations and their own credits (holds not counted). Only rows
+ * not yet marked are read, so the cost follows the open items.
+ */
+async function markSettled(tx: DbOrTx, accountIds: string[]): Promise<void> {
+  const ids = uuidArray([...new Set(accountIds)])
+  await tx.execute(sql`update payments p set fully_allocated = true
+     where p.account_id = any(${ids}) and p.status = 'applied' and not p.fully_allocated
+       and p.amount <= (select coalesce(sum(a.amount), 0) from payment_allocations a where a.payment_id = p.id)`)
+  await tx.execute(sql`with oi as (
+      select i.id, i.account_id from invoices i
+       where i.account_id = any(${ids}) and i.status = 'issued'
+         and not exists (select 1 from settled_invoices s where s.invoice_id = i.id)),
+    ie as (
+      select oi.id as inv, e.id, e.amount from oi join ledger_entries e on e.invoice_id = oi.id
+      union all
+      select oi.id, e.id, e.amount from oi join ledger_entries e on e.note_of_invoice_id = oi.id and e.invoice_id is null),
+    owed as (select inv, sum(amount) as total from ie group by inv),
+    paid as (
+      select ie.inv, sum(a.amount) as total
+        from ie join payment_allocations a on a.ledger_entry_id = ie.id
+        join payments p on p.id = a.payment_id and p.status = 'applied'
+       group by ie.inv)
+    insert into settled_invoices (invoice_id, account_id)
+    select oi.id, oi.account_id from oi left join owed on owed.inv = oi.id left join paid on paid.inv = oi.id
+     where coalesce(owed.total, 0) - coalesce(paid.total, 0) <= 0
+    on conflict do nothing`)
+}
+
+/** Removes the settled mark of invoices that can owe again (a reversed payment paid them, or a debit note). */
+export async function reopenInvoices(tx: DbOrTx, invoiceIds: string[]): Promise<void> {
+  if (invoiceIds.length === 0) return
+  await tx.execute(sql`delete from settled_invoices where invoice_id = any(${uuidArray([...new Set(invoiceIds)])})`)
 }
 
 /** The allocation statement for a set of accounts (exported for EXPLAIN in the benchmark). */
@@ -50,11 +88,26 @@ export function allocationSql(accountIds: string[]) {
     pay as (
       select p.id, p.account_id, p.amount - coalesce((select sum(a.amount) from payment_allocations a where a.payment_id = p.id), 0) as available,
              p.paid_on, p.created_at
-        from payments p where p.account_id in (select account_id from acc) and p.status = 'applied'),
+        from payments p
+       where p.account_id in (select account_id from acc) and p.status = 'applied' and not p.fully_allocated),
     pay_open as (
       select id, account_id, available,
              sum(available) over (partition by account_id order by paid_on, created_at, id) - available as p0
         from pay where available > 0),
+    -- Only what can still be open: issued invoices not yet settled (their lines and notes), and entries linked to no
+    -- invoice. Settled invoices contribute nothing to the running sums below (every charge's open part is zero).
+    open_inv as (
+      select i.id from invoices i
+       where i.account_id in (select account_id from pay_open) and i.status = 'issued'
+         and not exists (select 1 from settled_invoices s where s.invoice_id = i.id)),
+    src as (
+      select e.* from ledger_entries e where e.invoice_id in (select id from open_inv)
+      union all
+      select e.* from ledger_entries e where e.note_of_invoice_id in (select id from open_inv) and e.invoice_id is null
+      union all
+      select e.* from ledger_entries e
+       where e.account_id in (select account_id from pay_open) and e.invoice_id is null and e.note_of_invoice_id is null
+         and e.kind not in ('payment', 'reversal')),
     entries as (
       select e.id, e.account_id, e.amount, coalesce(e.invoice_id, e.note_of_invoice_id) as inv,
              row_number() over (partition by e.account_id
@@ -64,19 +117,17 @@ export function allocationSql(accountIds: string[]) {
              sum(case when coalesce(e.invoice_id, e.note_of_invoice_id) is null then greatest(-e.amount, 0) else 0 end)
                over (partition by e.account_id) as own_credit,
              coalesce(ih.held, 0) as inv_held, coalesce(al.allocated, 0) as allocated, coalesce(eh.held, 0) as held
-        from ledger_entries e left join invoices i on i.id = e.invoice_id
+        from src e
         left join invoice_lines l on l.invoice_id = e.invoice_id and l.ledger_entry_id = e.id
-        left join (select a.ledger_entry_id, sum(a.amount) as allocated
-                     from payment_allocations a join payments p on p.id = a.payment_id
-                    where p.status = 'applied' and p.account_id in (select account_id from pay_open)
-                    group by a.ledger_entry_id) al on al.ledger_entry_id = e.id
+        left join lateral (select sum(a.amount) as allocated
+                             from payment_allocations a join payments p on p.id = a.payment_id and p.status = 'applied'
+                            where a.ledger_entry_id = e.id) al on true
         left join (select ledger_entry_id, sum(amount) as held from dispute_holds
                     where status = 'active' and ledger_entry_id is not null group by ledger_entry_id) eh on eh.ledger_entry_id = e.id
         left join (select invoice_id, sum(amount) as held from dispute_holds
                     where status = 'active' and invoice_id is not null and ledger_entry_id is null group by invoice_id) ih
                on ih.invoice_id = coalesce(e.invoice_id, e.note_of_invoice_id)
-       where e.account_id in (select account_id from pay_open) and (i.id is null or i.status = 'issued')
-         and e.kind not in ('payment', 'reversal')),
+       where e.kind not in ('payment', 'reversal')),
     c0 as (
       select id, account_id, inv, ord, amount - allocated - held as open,
              case when inv is null then 0 else inv_credit end as inv_credit, inv_held, own_credit

@@ -22,13 +22,19 @@ export const COUNTED_ENTRIES = sql.raw(
   `ledger_entries e left join invoices inv on inv.id = e.invoice_id where (inv.id is null or inv.status = 'issued')`,
 )
 
+/** The two sums of the balance rule over entries `e` already limited to occurred_on <= on: total and in-term part. */
+const balanceSums = (on: string) =>
+  sql`sum(e.amount) as total, coalesce(sum(e.amount) filter (where e.due_on >= ${on}::date), 0) as in_term`
+
+/** Overdue = balance − charges still within their term − amounts on hold, never negative. */
+const overdueOf = (total: SQL, inTerm: SQL, onHold: SQL) =>
+  sql`greatest(coalesce(${total}, 0) - coalesce(${inTerm}, 0) - coalesce(${onHold}, 0), 0)::text`
+
 /** Balance rows (account_id, total, on_hold, overdue) for the accounts that `where(column)` selects. */
 export function balanceQuery(where: (column: SQL) => SQL, on: string): SQL {
   return sql`
     with b as (
-      select e.account_id,
-             sum(e.amount) as total,
-             coalesce(sum(e.amount) filter (where e.due_on >= ${on}::date), 0) as in_term
+      select e.account_id, ${balanceSums(on)}
         from ${COUNTED_ENTRIES} and e.occurred_on <= ${on}::date and ${where(sql.raw('e.account_id'))}
        group by e.account_id
     ), h as (
@@ -39,8 +45,26 @@ export function balanceQuery(where: (column: SQL) => SQL, on: string): SQL {
     select coalesce(b.account_id, h.account_id) as account_id,
            coalesce(b.total, 0)::text as total,
            coalesce(h.on_hold, 0)::text as on_hold,
-           greatest(coalesce(b.total, 0) - coalesce(b.in_term, 0) - coalesce(h.on_hold, 0), 0)::text as overdue
+           ${overdueOf(sql.raw('b.total'), sql.raw('b.in_term'), sql.raw('h.on_hold'))} as overdue
       from b full join h on h.account_id = b.account_id`
+}
+
+/**
+ * The same rule for a list of accounts (a uuid[] literal), one row each, plus the ajuste a la decena carried (every
+ * counted 'ajuste_decena' entry). Each account's entries are read through its index (a lateral probe), so a batch
+ * costs the same however large the ledger grows — also while a liquidation is adding its own draft entries to it.
+ */
+export function accountBalancesQuery(ids: string, on: string): SQL {
+  return sql`
+    select b.id as account_id, coalesce(x.total, 0)::text as total, coalesce(h.on_hold, 0)::text as on_hold,
+           ${overdueOf(sql.raw('x.total'), sql.raw('x.in_term'), sql.raw('h.on_hold'))} as overdue,
+           coalesce(c.carry, 0)::text as carry
+      from unnest(${ids}::uuid[]) as b(id)
+      cross join lateral (select ${balanceSums(on)} from ${COUNTED_ENTRIES}
+                             and e.account_id = b.id and e.occurred_on <= ${on}::date) x
+      cross join lateral (select sum(e.amount) as carry from ${COUNTED_ENTRIES}
+                             and e.account_id = b.id and e.concept = 'ajuste_decena') c
+      cross join lateral (select sum(amount) as on_hold from dispute_holds where status = 'active' and account_id = b.id) h`
 }
 
 export async function getBalance(db: DbOrTx, accountId: string, { on }: { on: string }): Promise<Balance> {

@@ -9,7 +9,7 @@ import type { Service } from '~/billing/tariffs/types'
 import { recordTrail, type TrailActor } from '~/trail/record.server'
 import { DomainError, fail, ok, type Result } from '~/utils/errors'
 import { invoices, ledgerEntries } from '../../../db/schema/ledger'
-import { allocateAvailableCredit, lockAccount } from './allocate.server'
+import { allocateAvailableCredit, lockAccount, reopenInvoices } from './allocate.server'
 
 export type NoteInput = {
   invoiceId: string
@@ -49,7 +49,10 @@ async function postNote(tx: DbOrTx, kind: 'credit_note' | 'debit_note', input: N
       createdBy: input.actor.kind === 'user' ? input.actor.userId : null,
     })
     .returning({ id: ledgerEntries.id })
-  if (kind === 'debit_note') await allocateAvailableCredit(tx, invoice.accountId)
+  if (kind === 'debit_note') {
+    await reopenInvoices(tx, [input.invoiceId])
+    await allocateAvailableCredit(tx, invoice.accountId)
+  }
   await recordTrail(tx, {
     entityType: 'invoice',
     entityId: input.invoiceId,

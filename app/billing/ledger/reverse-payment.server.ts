@@ -2,13 +2,13 @@
  * Reverses a payment (a bounced cheque, a gateway chargeback, a bank file applied twice): the payment is marked
  * reversed, its allocations stop counting, and a reversal entry restores the balance. Nothing is deleted.
  */
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { DbOrTx } from '~/db.server'
 import { fromDb, toDb } from '~/billing/money'
 import { recordTrail, type TrailActor } from '~/trail/record.server'
 import { DomainError, fail, ok, type Result } from '~/utils/errors'
-import { ledgerEntries, payments } from '../../../db/schema/ledger'
-import { lockAccount } from './allocate.server'
+import { ledgerEntries, paymentAllocations, payments } from '../../../db/schema/ledger'
+import { lockAccount, reopenInvoices } from './allocate.server'
 
 export type ReversePaymentInput = { paymentId: string; reason: string; on: string; actor?: TrailActor }
 
@@ -22,6 +22,13 @@ export async function reversePayment(tx: DbOrTx, input: ReversePaymentInput): Pr
     .where(and(eq(payments.id, input.paymentId), eq(payments.status, 'applied')))
     .returning()
   if (!payment) return fail(new DomainError('billing/payment_already_reversed', 'El pago ya había sido reversado.'))
+  // The invoices this payment paid can owe again: allocation must read them once more.
+  const paid = await tx
+    .select({ invoiceId: sql<string | null>`coalesce(${ledgerEntries.invoiceId}, ${ledgerEntries.noteOfInvoiceId})` })
+    .from(paymentAllocations)
+    .innerJoin(ledgerEntries, eq(ledgerEntries.id, paymentAllocations.ledgerEntryId))
+    .where(eq(paymentAllocations.paymentId, payment.id))
+  await reopenInvoices(tx, paid.flatMap((r) => (r.invoiceId ? [r.invoiceId] : [])))
   const [entry] = await tx
     .insert(ledgerEntries)
     .values({

@@ -5,9 +5,10 @@
  */
 import { sql } from 'drizzle-orm'
 import { rows, type DbOrTx } from '~/db.server'
-import { fromDb, money, toDb } from '~/billing/money'
+import { fromDb, toDb } from '~/billing/money'
+import { instalmentAmount } from '~/billing/agreements/instalments'
 import { makePaymentReference } from '~/billing/payment-reference'
-import { balanceQuery, COUNTED_ENTRIES } from '~/billing/ledger/balance.server'
+import { accountBalancesQuery } from '~/billing/ledger/balance.server'
 import type { Estrato, Service, TariffCategory, TariffSchedule, UseClass } from '~/billing/tariffs/types'
 import { computeLiquidation, computeServiceLines } from './compute'
 import { copyField, copyRow } from './copy-text'
@@ -34,8 +35,11 @@ export type RunContext = {
   timings?: PhaseTimings
 }
 
-/** `write` runs alongside the next batch's select/read/compute; `wait` is the time the loop was blocked on it. */
-export type PhaseTimings = { select: number; read: number; compute: number; write: number; wait: number }
+/**
+ * select, read and write run in the background alongside compute (their times include waiting for Node's event loop);
+ * waitRead and waitWrite are the times the loop itself was blocked on them: compute + waitRead + waitWrite ≈ wall time.
+ */
+export type PhaseTimings = { select: number; read: number; compute: number; write: number; waitRead: number; waitWrite: number }
 
 export type AccountRow = { id: string; services: string[] | string; estrato: number | null; use_class: UseClass; billed_m3: number | string }
 
@@ -92,22 +96,11 @@ type AccountState = {
 
 type AgreementRow = { account_id: string; principal: string; instalments: number; instalment_amount: string; billed: number }
 
-/** The k-th of n instalments: the agreed amount, and on the last one whatever of the principal is left. */
-export function instalmentAmount(a: Pick<AgreementRow, 'principal' | 'instalments' | 'instalment_amount'>, k: number): string {
-  if (k < a.instalments) return a.instalment_amount
-  return toDb(money(a.principal).minus(money(a.instalment_amount).times(a.instalments - 1)))
-}
-
 async function loadStates(db: DbOrTx, ctx: RunContext, ids: string[]): Promise<{ states: Map<string, AccountState>; refs: string[] }> {
   const list = uuidArray(ids)
   const inBatch = (column: unknown) => sql`${column} = any(${list}::uuid[])`
-  const [balances, carries, agreements, pending, refs] = await Promise.all([
-    rows<{ account_id: string; total: string; overdue: string }>(db, balanceQuery(inBatch, ctx.issueOn)),
-    rows<{ account_id: string; carry: string }>(
-      db,
-      sql`select e.account_id, sum(e.amount)::text as carry from ${COUNTED_ENTRIES}
-             and e.concept = 'ajuste_decena' and ${inBatch(sql.raw('e.account_id'))} group by e.account_id`,
-    ),
+  const [balances, agreements, pending, refs] = await Promise.all([
+    rows<{ account_id: string; total: string; overdue: string; carry: string }>(db, accountBalancesQuery(list, ctx.issueOn)),
     rows<AgreementRow>(
       db,
       sql`select g.account_id, g.principal::text, g.instalments, g.instalment_amount::text,
@@ -126,8 +119,7 @@ async function loadStates(db: DbOrTx, ctx: RunContext, ids: string[]): Promise<{
   ])
   const states = new Map<string, AccountState>()
   for (const id of ids) states.set(id, { previousBalance: '0', overdue: '0', carry: '0', instalment: null, otherCharges: [] })
-  for (const b of balances) Object.assign(states.get(b.account_id)!, { previousBalance: b.total, overdue: b.overdue })
-  for (const c of carries) states.get(c.account_id)!.carry = c.carry
+  for (const b of balances) Object.assign(states.get(b.account_id)!, { previousBalance: b.total, overdue: b.overdue, carry: b.carry })
   for (const g of agreements) {
     if (g.billed >= g.instalments) continue
     const description = `Acuerdo de pago: cuota ${g.billed + 1} de ${g.instalments}`

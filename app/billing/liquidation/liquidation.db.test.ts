@@ -13,6 +13,9 @@ import { requestLiquidation } from './jobs.server'
 import { getControlReport, totalOf } from './report.server'
 import { runLiquidation } from './run.server'
 import { startLiquidation } from './start.server'
+import type { RunContext } from './batch.server'
+import { orderedUuid } from './ids'
+import { openWriter } from './write.server'
 
 const actor = { kind: 'system', label: 'prueba' } as const
 let where: { areaId: string; zoneId: string; cycleId: string }
@@ -133,6 +136,19 @@ describe('liquidation of a cycle period', () => {
     expect(!outcome.ok && outcome.error).toMatch(/No hay una tarifa aprobada vigente/)
     const [run] = await db.select().from(liquidationRuns).where(eq(liquidationRuns.id, runId))
     expect(run!.status).toBe('failed')
+  })
+})
+
+describe('the batch writer', () => {
+  test('with set-based checks, a batch naming an account that does not exist writes nothing and fails', async () => {
+    const [run] = await db.select().from(liquidationRuns).where(eq(liquidationRuns.periodId, jan))
+    const ctx = { runId: run!.id, periodId: jan } as RunContext
+    const writer = await openWriter(db, ctx, { setBased: true })
+    const missing = '00000000-0000-4000-8000-000000000000'
+    const invoice = `${orderedUuid()}\t${missing}\t${jan}\tdraft\t2026-02-06\t2026-02-21\t2026-02-26\t1\t0.00\t1.00\t1.00\t9999999990\t${run!.id}\n`
+    const batch = { accountIds: [missing], invoices: invoice, entries: '', lines: '', billedCharges: [] }
+    await expect(writer.write(batch)).rejects.toThrow(/no longer exists/)
+    expect(await db.select().from(invoices).where(eq(invoices.accountId, missing))).toEqual([])
   })
 })
 

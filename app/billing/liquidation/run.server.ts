@@ -65,10 +65,13 @@ async function streamBatches(db: Db, ctx: RunContext, total: number, opts: RunOp
   const size = opts.batchSize ?? DEFAULT_BATCH_SIZE
   const writers = writer.pipelined ? Math.max(1, opts.writers ?? DEFAULT_WRITERS) : 1
   const timings = ctx.timings
-  const waitFor = async (promise: Promise<unknown>) => {
+  const waitFor = async <T>(phase: 'waitRead' | 'waitWrite', promise: Promise<T>): Promise<T> => {
     const t = performance.now()
-    await promise
-    if (timings) timings.wait += performance.now() - t
+    try {
+      return await promise
+    } finally {
+      if (timings) timings[phase] += performance.now() - t
+    }
   }
   // A read in flight may fail while the loop awaits a write: mark it handled now, it is still rethrown when awaited.
   const read = (after: string | null) => {
@@ -96,12 +99,12 @@ async function streamBatches(db: Db, ctx: RunContext, total: number, opts: RunOp
   }
   let reading = read(null)
   for (;;) {
-    const fetched = await reading
+    const fetched = await waitFor('waitRead', reading)
     if (fetched.accounts.length === 0) break
     const lastId = fetched.accounts[fetched.accounts.length - 1]!.id
     if (writer.pipelined) reading = read(lastId)
     const prepared = computeBatch(ctx, fetched)
-    while (writing.size >= writers) await waitFor(Promise.race(writing))
+    while (writing.size >= writers) await waitFor('waitWrite', Promise.race(writing))
     if (failure) break
     write(prepared, fetched.accounts.length)
     if (!writer.pipelined) {
@@ -109,7 +112,7 @@ async function streamBatches(db: Db, ctx: RunContext, total: number, opts: RunOp
       reading = read(lastId)
     }
   }
-  await waitFor(Promise.all(writing))
+  await waitFor('waitWrite', Promise.all(writing))
   if (failure) throw (failure as { error: unknown }).error
   return done
 }
