@@ -11,6 +11,7 @@ import {
   todayInBogota,
   weekday,
   type CalendarOptions,
+  type IsoDate,
 } from './business-days'
 
 const HOLIDAYS = OFFICIAL_HOLIDAYS
@@ -128,5 +129,24 @@ describe('Bogotá instants', () => {
     expect(addCalendarDays('2025-12-31', 1)).toBe('2026-01-01')
     expect(weekday('2025-03-24')).toBe(1)
     expect(weekday('1969-12-28')).toBe(0)
+  })
+})
+
+describe('businessDaysBetween counts by whole weeks', () => {
+  const holidays = OFFICIAL_HOLIDAYS
+  /** The definition, day by day: business days d with a < d ≤ b. */
+  function naive(a: IsoDate, b: IsoDate, saturdays: boolean): number {
+    let count = 0
+    for (let d = addCalendarDays(a, 1); d <= b; d = addCalendarDays(d, 1)) if (isBusinessDay(d, holidays, { saturdays })) count++
+    return count
+  }
+  test.each([false, true])('agrees with counting day by day over 2025–2026 (saturdays: %s)', (saturdays) => {
+    const starts: IsoDate[] = ['2025-01-01', '2025-03-21', '2025-04-13', '2025-12-24', '2026-01-03', '2026-06-30']
+    for (const a of starts)
+      for (let k = 0; k <= 420; k += 7 + (k % 5)) {
+        const b = addCalendarDays(a, k)
+        expect([a, b, businessDaysBetween(a, b, holidays, { saturdays })]).toEqual([a, b, naive(a, b, saturdays)])
+        expect(businessDaysBetween(b, a, holidays, { saturdays }) + naive(a, b, saturdays)).toBe(0)
+      }
   })
 })

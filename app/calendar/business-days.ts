@@ -96,8 +96,19 @@ export function businessDaysBetween(
   const from = toDayNumber(a)
   const to = toDayNumber(b)
   if (to < from) return -businessDaysBetween(b, a, holidays, opts)
-  let count = 0
-  for (let day = from + 1; day <= to; day++) if (isBusinessDay(fromDayNumber(day), holidays, opts)) count++
+  // Whole weeks by arithmetic, the remainder day by day, then the holidays that fall on a working weekday in the
+  // range: the cost follows the holiday set, not the distance (queues show "days left" for cases years apart).
+  const isWorkingWeekday = (day: number) => {
+    const wd = (((day + 4) % 7) + 7) % 7
+    return wd !== 0 && (wd !== 6 || Boolean(opts.saturdays))
+  }
+  const span = to - from
+  let count = Math.floor(span / 7) * (opts.saturdays ? 6 : 5)
+  for (let day = to - (span % 7) + 1; day <= to; day++) if (isWorkingWeekday(day)) count++
+  for (const holiday of holidays) {
+    const day = toDayNumber(holiday)
+    if (day > from && day <= to && isWorkingWeekday(day)) count--
+  }
   return count
 }
 
