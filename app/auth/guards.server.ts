@@ -12,9 +12,21 @@ import { getSession, type SessionUser } from './session.server'
 
 export type { SessionUser }
 
-export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
-  const result = await getSession(request)
-  return result?.user ?? null
+/**
+ * One session lookup per request: a layout and its page each call their guard (Remix runs them in parallel), and
+ * both get the same Request object, so the second guard reuses the first one's answer instead of asking PostgreSQL
+ * again. After an action, Remix builds a new Request for the loaders, so a sign-out is never hidden by this.
+ */
+const userOfRequest = new WeakMap<Request, Promise<SessionUser | null>>()
+const accountsOfRequest = new WeakMap<Request, Promise<string[]>>()
+
+export function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  let found = userOfRequest.get(request)
+  if (!found) {
+    found = getSession(request).then((result) => result?.user ?? null)
+    userOfRequest.set(request, found)
+  }
+  return found
 }
 
 // A plain Response (what Remix's redirect() builds): domain modules do not import Remix.
@@ -39,11 +51,16 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 export async function requireSubscriber(request: Request): Promise<{ user: SessionUser; accountIds: string[] }> {
   const user = await requireUser(request)
   if (user.role !== 'subscriber') forbidden('Esta página es para suscriptores. Use el panel de gestión.')
-  const links = await db
-    .select({ accountId: userAccounts.accountId })
-    .from(userAccounts)
-    .where(eq(userAccounts.userId, user.id))
-  return { user, accountIds: links.map((l) => l.accountId) }
+  let accountIds = accountsOfRequest.get(request)
+  if (!accountIds) {
+    accountIds = db
+      .select({ accountId: userAccounts.accountId })
+      .from(userAccounts)
+      .where(eq(userAccounts.userId, user.id))
+      .then((links) => links.map((l) => l.accountId))
+    accountsOfRequest.set(request, accountIds)
+  }
+  return { user, accountIds: await accountIds }
 }
 
 /** Staff holding `permission`; anonymous → login, subscribers and staff without it → 403. */

@@ -59,14 +59,19 @@ function newPage(w: Writer) {
   w.y = A4[1] - MARGIN
 }
 
-function write(w: Writer, text: string, opts: { size?: number; bold?: boolean; gapAfter?: number; color?: ReturnType<typeof rgb> } = {}) {
+function write(
+  w: Writer,
+  text: string,
+  opts: { size?: number; bold?: boolean; gapAfter?: number; color?: ReturnType<typeof rgb> } = {},
+) {
   const size = opts.size ?? 10.5
   const font = opts.bold ? w.bold : w.font
   const lineHeight = size * 1.35
   for (const line of wrap(font, drawable(font, text), size, A4[0] - 2 * MARGIN)) {
     if (w.y - lineHeight < MARGIN) newPage(w)
     w.y -= lineHeight
-    if (line) w.page.drawText(line, { x: MARGIN, y: w.y, size, font, color: opts.color ?? rgb(0.1, 0.1, 0.1) })
+    if (line)
+      w.page.drawText(line, { x: MARGIN, y: w.y, size, font, color: opts.color ?? rgb(0.1, 0.1, 0.1) })
   }
   w.y -= opts.gapAfter ?? 6
 }
@@ -101,7 +106,12 @@ export async function renderDecisionPdf(input: DecisionPdfInput): Promise<Uint8A
   if (input.addressee.address) write(w, `Dirección: ${input.addressee.address}`, { gapAfter: 0 })
   if (input.addressee.email) write(w, `Correo electrónico: ${input.addressee.email}`, { gapAfter: 0 })
   w.y -= 10
-  write(w, `${input.title} (${input.decisionTypeLabel})`, { size: 13, bold: true, color: BRAND, gapAfter: 10 })
+  write(w, `${input.title} (${input.decisionTypeLabel})`, {
+    size: 13,
+    bold: true,
+    color: BRAND,
+    gapAfter: 10,
+  })
   write(w, input.body, { gapAfter: 12 })
   if (input.billingEffect) {
     write(w, 'Efecto en la facturación', { bold: true, gapAfter: 2 })
@@ -110,11 +120,19 @@ export async function renderDecisionPdf(input: DecisionPdfInput): Promise<Uint8A
   write(w, 'Fundamentos de derecho', { bold: true, gapAfter: 2 })
   write(w, input.legalGrounds, { gapAfter: 12 })
   write(w, 'Recursos que proceden contra esta decisión', { bold: true, gapAfter: 2 })
-  if (input.recursos.length === 0) write(w, 'Contra esta comunicación no procede recurso alguno (CPACA art. 75).')
+  if (input.recursos.length === 0)
+    write(w, 'Contra esta comunicación no procede recurso alguno (CPACA art. 75).')
   for (const r of input.recursos)
-    write(w, `• ${r.label}: dentro de los ${r.termBusinessDays} días hábiles siguientes a la notificación. ${r.fileWith}`)
+    write(
+      w,
+      `• ${r.label}: dentro de los ${r.termBusinessDays} días hábiles siguientes a la notificación. ${r.fileWith}`,
+    )
   if (input.isBillingClaim)
-    write(w, 'Mientras se resuelven los recursos, no está obligado a pagar el valor en reclamo; sí debe pagar las sumas no reclamadas (Ley 142 de 1994, art. 155).', { gapAfter: 12 })
+    write(
+      w,
+      'Mientras se resuelven los recursos, no está obligado a pagar el valor en reclamo; sí debe pagar las sumas no reclamadas (Ley 142 de 1994, art. 155).',
+      { gapAfter: 12 },
+    )
   w.y -= 18
   write(w, input.signer.name, { bold: true, gapAfter: 0 })
   write(w, input.signer.role, { gapAfter: 0 })

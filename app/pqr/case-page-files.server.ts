@@ -12,6 +12,12 @@ export async function caseFileForStaff(
     .select({ fileId: pqrAttachments.fileId })
     .from(pqrAttachments)
     .innerJoin(pqrCases, eq(pqrCases.id, pqrAttachments.caseId))
-    .where(and(eq(pqrAttachments.caseId, input.caseId), eq(pqrAttachments.fileId, input.fileId), input.serviceAreaId ? eq(pqrCases.areaId, input.serviceAreaId) : undefined))
+    .where(
+      and(
+        eq(pqrAttachments.caseId, input.caseId),
+        eq(pqrAttachments.fileId, input.fileId),
+        input.serviceAreaId ? eq(pqrCases.areaId, input.serviceAreaId) : undefined,
+      ),
+    )
   return link ? getFile(db, link.fileId) : null
 }

@@ -16,8 +16,21 @@ export async function addCaseNote(
     const [c] = await tx.select({ id: pqrCases.id }).from(pqrCases).where(eq(pqrCases.id, input.caseId))
     if (!c) return fail(new DomainError('pqr/not_found', 'No encontramos el caso.'))
     const actor = { kind: 'user' as const, userId: input.actor.id }
-    const { eventId } = await recordCaseEvent(tx, { caseId: c.id, kind: 'note', body, internal: input.internal, actor, occurredAt: input.now })
-    await recordTrail(tx, { entityType: 'pqr_case', entityId: c.id, action: 'pqr.note', actor, summary: { eventId, internal: input.internal } })
+    const { eventId } = await recordCaseEvent(tx, {
+      caseId: c.id,
+      kind: 'note',
+      body,
+      internal: input.internal,
+      actor,
+      occurredAt: input.now,
+    })
+    await recordTrail(tx, {
+      entityType: 'pqr_case',
+      entityId: c.id,
+      action: 'pqr.note',
+      actor,
+      summary: { eventId, internal: input.internal },
+    })
     return ok({ eventId })
   })
 }

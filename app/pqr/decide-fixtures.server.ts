@@ -12,24 +12,68 @@ import { invoices, ledgerEntries } from '../../db/schema/ledger'
 import { pqrCaseInvoices, pqrDecisionTemplates, type PqrCase } from '../../db/schema/pqr'
 import { insertTestCase, type TestCaseInput } from './test-fixtures.server'
 
-export async function insertStaffUser(db: Db, role: Role, overrides: { serviceAreaId?: string | null; fullName?: string } = {}) {
+export async function insertStaffUser(
+  db: Db,
+  role: Role,
+  overrides: { serviceAreaId?: string | null; fullName?: string } = {},
+) {
   const [u] = await db
     .insert(users)
-    .values({ email: `${role}-${randomUUID().slice(0, 8)}@example.com`, fullName: overrides.fullName ?? `Persona ${role}`, role, serviceAreaId: overrides.serviceAreaId ?? null })
+    .values({
+      email: `${role}-${randomUUID().slice(0, 8)}@example.com`,
+      fullName: overrides.fullName ?? `Persona ${role}`,
+      role,
+      serviceAreaId: overrides.serviceAreaId ?? null,
+    })
     .returning()
   return u!
 }
 
-export async function insertIssuedInvoice(db: Db, accountId: string, periodId: string, amount: string, issueOn = '2026-02-06') {
+export async function insertIssuedInvoice(
+  db: Db,
+  accountId: string,
+  periodId: string,
+  amount: string,
+  issueOn = '2026-02-06',
+) {
   const [inv] = await db
     .insert(invoices)
-    .values({ accountId, periodId, status: 'issued', issueOn, dueOn: '2026-02-21', suspensionOn: '2026-02-26', previousBalance: '0.00', currentCharges: amount, totalToPay: amount, paymentReference: randomUUID(), number: Math.floor(Math.random() * 1e9) })
+    .values({
+      accountId,
+      periodId,
+      status: 'issued',
+      issueOn,
+      dueOn: '2026-02-21',
+      suspensionOn: '2026-02-26',
+      previousBalance: '0.00',
+      currentCharges: amount,
+      totalToPay: amount,
+      paymentReference: randomUUID(),
+      number: Math.floor(Math.random() * 1e9),
+    })
     .returning({ id: invoices.id, number: invoices.number })
-  await db.insert(ledgerEntries).values({ accountId, occurredOn: issueOn, kind: 'charge', concept: 'consumo_basico', amount, dueOn: '2026-02-21', invoiceId: inv!.id, description: 'Consumo' })
+  await db
+    .insert(ledgerEntries)
+    .values({
+      accountId,
+      occurredOn: issueOn,
+      kind: 'charge',
+      concept: 'consumo_basico',
+      amount,
+      dueOn: '2026-02-21',
+      invoiceId: inv!.id,
+      description: 'Consumo',
+    })
   return inv!
 }
 
-export type ClaimFixture = { case: PqrCase; accountId: string; areaId: string; invoiceId: string; holdId: string }
+export type ClaimFixture = {
+  case: PqrCase
+  accountId: string
+  areaId: string
+  invoiceId: string
+  holdId: string
+}
 
 /** A reclamo on an issued invoice of `invoiceAmount`, disputing `disputed` (held), as filing leaves it. */
 export async function insertBillingClaim(
@@ -43,19 +87,40 @@ export async function insertBillingClaim(
   const disputed = opts.disputed ?? '50000.00'
   const c = await insertTestCase(
     db,
-    { typeCode: 'reclamo', causalCode: '102', accountId, areaId: where.areaId, disputedAmount: disputed, filerEmail: 'reclamante@example.com', subject: 'Alto consumo', ...opts.overrides },
+    {
+      typeCode: 'reclamo',
+      causalCode: '102',
+      accountId,
+      areaId: where.areaId,
+      disputedAmount: disputed,
+      filerEmail: 'reclamante@example.com',
+      subject: 'Alto consumo',
+      ...opts.overrides,
+    },
     opts.now,
   )
   const hold = await db.transaction((tx) =>
-    placeHold(tx, { accountId, amount: disputed, invoiceId: invoice.id, reason: `Reclamo ${c.radicado}`, related: { type: 'pqr_case', id: c.id }, actor: { kind: 'system', label: 'Prueba' } }),
+    placeHold(tx, {
+      accountId,
+      amount: disputed,
+      invoiceId: invoice.id,
+      reason: `Reclamo ${c.radicado}`,
+      related: { type: 'pqr_case', id: c.id },
+      actor: { kind: 'system', label: 'Prueba' },
+    }),
   )
   if (!hold.ok) throw hold.error
-  await db.insert(pqrCaseInvoices).values({ caseId: c.id, invoiceId: invoice.id, disputedAmount: disputed, holdId: hold.value.holdId })
+  await db
+    .insert(pqrCaseInvoices)
+    .values({ caseId: c.id, invoiceId: invoice.id, disputedAmount: disputed, holdId: hold.value.holdId })
   return { case: c, accountId, areaId: where.areaId, invoiceId: invoice.id, holdId: hold.value.holdId }
 }
 
 export async function templateId(db: Db, code: string): Promise<string> {
-  const [t] = await db.select({ id: pqrDecisionTemplates.id }).from(pqrDecisionTemplates).where(and(eq(pqrDecisionTemplates.code, code), eq(pqrDecisionTemplates.version, 1)))
+  const [t] = await db
+    .select({ id: pqrDecisionTemplates.id })
+    .from(pqrDecisionTemplates)
+    .where(and(eq(pqrDecisionTemplates.code, code), eq(pqrDecisionTemplates.version, 1)))
   if (!t) throw new Error(`template ${code} not seeded`)
   return t.id
 }

@@ -16,15 +16,33 @@ import { recordTrail, type TrailActor } from '~/trail/record.server'
 import { DomainError, type Result } from '~/utils/errors'
 import { users } from '../../db/schema/auth'
 import { pqrAttachments, pqrDecisions, pqrDecisionTemplates, type PqrDecision } from '../../db/schema/pqr'
-import { COMPANY_NAME, loadDecisionContext, noticeAddress, type DecisionContext } from './decision-context.server'
-import { checkDecisionCoherence, checkRecursos, DECISION_TYPE_LABELS, hasPendingInstructions, RECURSO_LABELS, type RecursoKind } from './decision-rules'
+import {
+  COMPANY_NAME,
+  loadDecisionContext,
+  noticeAddress,
+  type DecisionContext,
+} from './decision-context.server'
+import {
+  checkDecisionCoherence,
+  checkRecursos,
+  DECISION_TYPE_LABELS,
+  hasPendingInstructions,
+  RECURSO_LABELS,
+  type RecursoKind,
+} from './decision-rules'
 import { transitionCase } from './events.server'
 import { startNotice } from './notify-electronic.server'
 import { nextRadicado } from './radicado.server'
 import { rollbackWith, runUseCase } from './tasks.server'
 
 export type IssueInput = { decisionId: string; actor: { id: string }; origin: string; now?: Date }
-export type Issued = { decisionId: string; outgoingRadicado: string; pdfFileId: string; ledgerEntryId: string | null; notice: string }
+export type Issued = {
+  decisionId: string
+  outgoingRadicado: string
+  pdfFileId: string
+  ledgerEntryId: string | null
+  notice: string
+}
 
 const fail = (code: string, message: string): never => rollbackWith(new DomainError(code, message))
 
@@ -33,7 +51,11 @@ export async function issueDecision(input: IssueInput, db: Db = defaultDb): Prom
   const actor: TrailActor = { kind: 'user', userId: input.actor.id }
   return runUseCase(() =>
     db.transaction(async (tx) => {
-      const [decision] = await tx.select().from(pqrDecisions).where(eq(pqrDecisions.id, input.decisionId)).for('update')
+      const [decision] = await tx
+        .select()
+        .from(pqrDecisions)
+        .where(eq(pqrDecisions.id, input.decisionId))
+        .for('update')
       if (!decision) return fail('pqr/not_found', 'No encontramos la decisión.')
       const ctx = (await loadDecisionContext(tx, decision.caseId, { lock: true }))!
       await checkIssuable(tx, decision, ctx, now)
@@ -50,10 +72,19 @@ export async function issueDecision(input: IssueInput, db: Db = defaultDb): Prom
         trustedType: 'application/pdf',
       })
       if (!stored.ok) return rollbackWith(stored.error)
-      await tx.insert(pqrAttachments).values({ caseId: ctx.case.id, fileId: stored.value.id, role: 'decision' })
+      await tx
+        .insert(pqrAttachments)
+        .values({ caseId: ctx.case.id, fileId: stored.value.id, role: 'decision' })
       const [issued] = await tx
         .update(pqrDecisions)
-        .set({ status: 'issued', outgoingRadicado: radicado, issuedAt: now, issuedBy: input.actor.id, pdfFileId: stored.value.id, effectLedgerEntryId: effect?.entryId ?? null })
+        .set({
+          status: 'issued',
+          outgoingRadicado: radicado,
+          issuedAt: now,
+          issuedBy: input.actor.id,
+          pdfFileId: stored.value.id,
+          effectLedgerEntryId: effect?.entryId ?? null,
+        })
         .where(and(eq(pqrDecisions.id, decision.id), inArray(pqrDecisions.status, ['draft', 'approved'])))
         .returning()
       if (!issued) return fail('pqr/decision_state', 'La decisión cambió mientras tanto. Recargue la página.')
@@ -63,7 +94,13 @@ export async function issueDecision(input: IssueInput, db: Db = defaultDb): Prom
         to: isTraslado ? 'remitida_por_competencia' : 'decidida',
         kind: isTraslado ? 'traslado' : 'decision_issued',
         body: `Decisión ${radicado}: ${DECISION_TYPE_LABELS[decision.decisionType].toLowerCase()}.${effect ? ` ${effect.description}.` : ''}`,
-        data: { decisionId: decision.id, outgoingRadicado: radicado, decisionType: decision.decisionType, ledgerEntryId: effect?.entryId ?? null, pdfFileId: stored.value.id },
+        data: {
+          decisionId: decision.id,
+          outgoingRadicado: radicado,
+          decisionType: decision.decisionType,
+          ledgerEntryId: effect?.entryId ?? null,
+          pdfFileId: stored.value.id,
+        },
         actor,
         now,
       })
@@ -73,29 +110,61 @@ export async function issueDecision(input: IssueInput, db: Db = defaultDb): Prom
         entityId: decision.id,
         action: 'pqr.decision_issued',
         actor,
-        summary: { before: { status: decision.status }, after: { status: 'issued', outgoingRadicado: radicado }, caseId: ctx.case.id, ledgerEntryId: effect?.entryId ?? null },
+        summary: {
+          before: { status: decision.status },
+          after: { status: 'issued', outgoingRadicado: radicado },
+          caseId: ctx.case.id,
+          ledgerEntryId: effect?.entryId ?? null,
+        },
       })
-      const notice = isTraslado ? 'none' : await startNotice(tx, { case: ctx.case, decision: issued, actor, now, origin: input.origin })
-      return { decisionId: decision.id, outgoingRadicado: radicado, pdfFileId: stored.value.id, ledgerEntryId: effect?.entryId ?? null, notice }
+      const notice = isTraslado
+        ? 'none'
+        : await startNotice(tx, { case: ctx.case, decision: issued, actor, now, origin: input.origin })
+      return {
+        decisionId: decision.id,
+        outgoingRadicado: radicado,
+        pdfFileId: stored.value.id,
+        ledgerEntryId: effect?.entryId ?? null,
+        notice,
+      }
     }),
   )
 }
 
 async function checkIssuable(tx: Tx, d: PqrDecision, ctx: DecisionContext, now: Date) {
   if (d.status === 'issued') fail('pqr/already_issued', 'La decisión ya fue expedida.')
-  if (d.status === 'pending_approval') fail('pqr/approval_pending', 'La decisión espera la aprobación del coordinador.')
+  if (d.status === 'pending_approval')
+    fail('pqr/approval_pending', 'La decisión espera la aprobación del coordinador.')
   const needsApproval = await getSetting('pqr.decision_approval_required', { db: tx, now })
-  if (needsApproval && d.status !== 'approved') fail('pqr/approval_required', 'La decisión debe ser aprobada por el coordinador antes de expedirse.')
+  if (needsApproval && d.status !== 'approved')
+    fail('pqr/approval_required', 'La decisión debe ser aprobada por el coordinador antes de expedirse.')
   const recursos = checkRecursos(d.decisionType, d.recursos)
   if (!recursos.ok) fail('pqr/decision_without_recursos', recursos.message)
-  if (hasPendingInstructions(d.body)) fail('pqr/unfinished_text', 'El texto de la decisión aún tiene instrucciones entre corchetes [ ]: complételas antes de expedir.')
+  if (hasPendingInstructions(d.body))
+    fail(
+      'pqr/unfinished_text',
+      'El texto de la decisión aún tiene instrucciones entre corchetes [ ]: complételas antes de expedir.',
+    )
   const invoice = ctx.invoices.find((i) => i.invoiceId === d.effectInvoiceId)
-  const coherent = checkDecisionCoherence({ category: ctx.category, state: ctx.case.state, decisionType: d.decisionType, creditAmount: d.creditAmount, debitAmount: d.debitAmount, disputedAmount: invoice?.disputedAmount ?? null })
+  const coherent = checkDecisionCoherence({
+    category: ctx.category,
+    state: ctx.case.state,
+    decisionType: d.decisionType,
+    creditAmount: d.creditAmount,
+    debitAmount: d.debitAmount,
+    disputedAmount: invoice?.disputedAmount ?? null,
+  })
   if (!coherent.ok) fail('pqr/incoherent_decision', coherent.message)
-  if ((d.creditAmount || d.debitAmount) && !invoice) fail('pqr/effect_invoice', 'La nota debe aplicarse a una factura del reclamo.')
+  if ((d.creditAmount || d.debitAmount) && !invoice)
+    fail('pqr/effect_invoice', 'La nota debe aplicarse a una factura del reclamo.')
 }
 
-async function applyBillingEffect(tx: Tx, d: PqrDecision, ctx: DecisionContext, o: { radicado: string; today: string; actor: TrailActor }) {
+async function applyBillingEffect(
+  tx: Tx,
+  d: PqrDecision,
+  ctx: DecisionContext,
+  o: { radicado: string; today: string; actor: TrailActor },
+) {
   if (!d.effectInvoiceId || !(d.creditAmount || d.debitAmount)) return null
   const isCredit = Boolean(d.creditAmount)
   const amount = (d.creditAmount ?? d.debitAmount)!
@@ -106,8 +175,18 @@ async function applyBillingEffect(tx: Tx, d: PqrDecision, ctx: DecisionContext, 
   return { entryId: posted.value.entryId, description }
 }
 
-async function renderPdf(tx: Tx, d: PqrDecision, ctx: DecisionContext, o: { radicado: string; today: string; issuerId: string }) {
-  const [template] = d.templateId ? await tx.select({ title: pqrDecisionTemplates.title }).from(pqrDecisionTemplates).where(eq(pqrDecisionTemplates.id, d.templateId)) : []
+async function renderPdf(
+  tx: Tx,
+  d: PqrDecision,
+  ctx: DecisionContext,
+  o: { radicado: string; today: string; issuerId: string },
+) {
+  const [template] = d.templateId
+    ? await tx
+        .select({ title: pqrDecisionTemplates.title })
+        .from(pqrDecisionTemplates)
+        .where(eq(pqrDecisionTemplates.id, d.templateId))
+    : []
   const [issuer] = await tx.select({ name: users.fullName }).from(users).where(eq(users.id, o.issuerId))
   const invoice = ctx.invoices.find((i) => i.invoiceId === d.effectInvoiceId)
   const amount = d.creditAmount ?? d.debitAmount
@@ -117,14 +196,25 @@ async function renderPdf(tx: Tx, d: PqrDecision, ctx: DecisionContext, o: { radi
     issuedOn: formatDate(o.today),
     caseRadicado: ctx.case.radicado,
     filedOn: formatDate(ctx.case.filedOn),
-    addressee: { name: ctx.case.filerName, document: `${ctx.case.filerDocumentType} ${ctx.case.filerDocumentNumber}`, address: noticeAddress(ctx), email: ctx.case.filerEmail },
+    addressee: {
+      name: ctx.case.filerName,
+      document: `${ctx.case.filerDocumentType} ${ctx.case.filerDocumentNumber}`,
+      address: noticeAddress(ctx),
+      email: ctx.case.filerEmail,
+    },
     accountNumber: ctx.accountNumber,
     title: template?.title ?? 'Decisión',
     decisionTypeLabel: DECISION_TYPE_LABELS[d.decisionType],
     body: d.body,
     legalGrounds: d.legalGrounds,
-    recursos: d.recursos.map((r) => ({ label: RECURSO_LABELS[r.kind as RecursoKind] ?? r.kind, termBusinessDays: r.termBusinessDays, fileWith: r.fileWith })),
-    billingEffect: amount ? `${d.creditAmount ? 'Nota crédito' : 'Nota débito'} por ${formatCOP(amount)} sobre la factura No. ${invoice?.number ?? ''}.` : null,
+    recursos: d.recursos.map((r) => ({
+      label: RECURSO_LABELS[r.kind as RecursoKind] ?? r.kind,
+      termBusinessDays: r.termBusinessDays,
+      fileWith: r.fileWith,
+    })),
+    billingEffect: amount
+      ? `${d.creditAmount ? 'Nota crédito' : 'Nota débito'} por ${formatCOP(amount)} sobre la factura No. ${invoice?.number ?? ''}.`
+      : null,
     isBillingClaim: ctx.isBillingClaim,
     signer: { name: issuer?.name ?? 'Oficina de PQR', role: 'Oficina de Peticiones, Quejas y Recursos' },
   })

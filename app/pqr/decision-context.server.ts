@@ -25,7 +25,11 @@ export type DecisionContext = {
   invoices: { invoiceId: string; number: number | null; disputedAmount: string; holdId: string | null }[]
 }
 
-export async function loadDecisionContext(tx: DbOrTx, caseId: string, opts: { lock?: boolean } = {}): Promise<DecisionContext | null> {
+export async function loadDecisionContext(
+  tx: DbOrTx,
+  caseId: string,
+  opts: { lock?: boolean } = {},
+): Promise<DecisionContext | null> {
   const base = tx
     .select({
       case: pqrCases,
@@ -60,7 +64,11 @@ export async function loadDecisionContext(tx: DbOrTx, caseId: string, opts: { lo
     case: row.case,
     typeName: row.typeName,
     causalName: row.causalName,
-    category: caseCategory({ code: row.typeCode, isBillingClaim: row.isBillingClaim, isRecurso: row.isRecurso }),
+    category: caseCategory({
+      code: row.typeCode,
+      isBillingClaim: row.isBillingClaim,
+      isRecurso: row.isRecurso,
+    }),
     isBillingClaim: row.isBillingClaim,
     accountNumber: row.accountNumber,
     premiseAddress: row.premiseAddress,
@@ -75,7 +83,12 @@ export function noticeAddress(ctx: DecisionContext): string | null {
 
 export function placeholderValues(
   ctx: DecisionContext,
-  extra: { creditAmount?: string | null; debitAmount?: string | null; decidedOn: string; recursoDays: number },
+  extra: {
+    creditAmount?: string | null
+    debitAmount?: string | null
+    decidedOn: string
+    recursoDays: number
+  },
 ): PlaceholderValues {
   const c = ctx.case
   return {
@@ -88,7 +101,8 @@ export function placeholderValues(
     asunto: c.subject,
     tipo: ctx.typeName.toLowerCase(),
     causal: ctx.causalName ?? 'sin causal',
-    facturas: ctx.invoices.map((i) => (i.number != null ? `No. ${i.number}` : 'sin número')).join(', ') || 'ninguna',
+    facturas:
+      ctx.invoices.map((i) => (i.number != null ? `No. ${i.number}` : 'sin número')).join(', ') || 'ninguna',
     valor_reclamado: c.disputedAmount ? formatCOP(c.disputedAmount) : formatCOP('0'),
     valor_credito: extra.creditAmount ? formatCOP(extra.creditAmount) : undefined,
     valor_debito: extra.debitAmount ? formatCOP(extra.debitAmount) : undefined,

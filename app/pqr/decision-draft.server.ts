@@ -44,17 +44,34 @@ export async function currentDraft(tx: DbOrTx, caseId: string): Promise<PqrDecis
   return row ?? null
 }
 
-export async function saveDecisionDraft(input: DraftInput, db: Db = defaultDb): Promise<Result<{ decisionId: string }>> {
+export async function saveDecisionDraft(
+  input: DraftInput,
+  db: Db = defaultDb,
+): Promise<Result<{ decisionId: string }>> {
   const now = input.now ?? new Date()
   return runUseCase(() =>
     db.transaction(async (tx) => {
       const ctx = await loadDecisionContext(tx, input.caseId, { lock: true })
       if (!ctx) rollbackWith(new DomainError('pqr/not_found', 'No encontramos el caso.'))
-      const [template] = await tx.select().from(pqrDecisionTemplates).where(eq(pqrDecisionTemplates.id, input.templateId))
-      if (!template || !template.active) rollbackWith(new DomainError('pqr/template_not_found', 'La plantilla no existe o ya no está vigente.'))
+      const [template] = await tx
+        .select()
+        .from(pqrDecisionTemplates)
+        .where(eq(pqrDecisionTemplates.id, input.templateId))
+      if (!template || !template.active)
+        rollbackWith(
+          new DomainError('pqr/template_not_found', 'La plantilla no existe o ya no está vigente.'),
+        )
       const hasEffect = Boolean(input.creditAmount || input.debitAmount)
-      const invoice = ctx.invoices.find((i) => i.invoiceId === input.invoiceId) ?? (hasEffect && ctx.invoices.length === 1 ? ctx.invoices[0] : undefined)
-      if (hasEffect && !invoice) rollbackWith(new DomainError('pqr/effect_invoice', 'Elija la factura del reclamo sobre la que se aplica la nota.'))
+      const invoice =
+        ctx.invoices.find((i) => i.invoiceId === input.invoiceId) ??
+        (hasEffect && ctx.invoices.length === 1 ? ctx.invoices[0] : undefined)
+      if (hasEffect && !invoice)
+        rollbackWith(
+          new DomainError(
+            'pqr/effect_invoice',
+            'Elija la factura del reclamo sobre la que se aplica la nota.',
+          ),
+        )
       const coherent = checkDecisionCoherence({
         category: ctx.category,
         state: ctx.case.state,
@@ -72,9 +89,15 @@ export async function saveDecisionDraft(input: DraftInput, db: Db = defaultDb): 
       let body = input.body?.trim() || null
       if (!body || existing?.templateId !== template.id) {
         const recursoDays = await getSetting('pqr.recurso_window_business_days', { db: tx, now })
-        const values = placeholderValues(ctx, { creditAmount: input.creditAmount, debitAmount: input.debitAmount, decidedOn: todayInBogota(now), recursoDays })
+        const values = placeholderValues(ctx, {
+          creditAmount: input.creditAmount,
+          debitAmount: input.debitAmount,
+          decidedOn: todayInBogota(now),
+          recursoDays,
+        })
         const rendered = renderTemplate(template.body, values)
-        if (!rendered.ok) rollbackWith(new DomainError('pqr/template_render', describeRenderProblem(rendered)))
+        if (!rendered.ok)
+          rollbackWith(new DomainError('pqr/template_render', describeRenderProblem(rendered)))
         body = rendered.text
       }
       const values = {
@@ -92,8 +115,19 @@ export async function saveDecisionDraft(input: DraftInput, db: Db = defaultDb): 
         approvedAt: null,
       }
       const decisionId = existing
-        ? (await tx.update(pqrDecisions).set(values).where(eq(pqrDecisions.id, existing.id)).returning({ id: pqrDecisions.id }))[0]!.id
-        : (await tx.insert(pqrDecisions).values({ caseId: input.caseId, ...values }).returning({ id: pqrDecisions.id }))[0]!.id
+        ? (
+            await tx
+              .update(pqrDecisions)
+              .set(values)
+              .where(eq(pqrDecisions.id, existing.id))
+              .returning({ id: pqrDecisions.id })
+          )[0]!.id
+        : (
+            await tx
+              .insert(pqrDecisions)
+              .values({ caseId: input.caseId, ...values })
+              .returning({ id: pqrDecisions.id })
+          )[0]!.id
       await recordCaseEvent(tx, {
         caseId: input.caseId,
         kind: 'decision_drafted',
@@ -110,7 +144,13 @@ export async function saveDecisionDraft(input: DraftInput, db: Db = defaultDb): 
 
 async function moveDecision(
   db: Db,
-  input: { decisionId: string; from: PqrDecision['status']; to: PqrDecision['status']; actor: Staff; now: Date },
+  input: {
+    decisionId: string
+    from: PqrDecision['status']
+    to: PqrDecision['status']
+    actor: Staff
+    now: Date
+  },
   then: (tx: Tx, decision: PqrDecision) => Promise<void>,
 ): Promise<Result<{ decisionId: string }>> {
   return runUseCase(() =>
@@ -118,10 +158,16 @@ async function moveDecision(
       const approving = input.to === 'approved'
       const [moved] = await tx
         .update(pqrDecisions)
-        .set({ status: input.to, ...(approving ? { approvedBy: input.actor.id, approvedAt: input.now } : {}) })
+        .set({
+          status: input.to,
+          ...(approving ? { approvedBy: input.actor.id, approvedAt: input.now } : {}),
+        })
         .where(and(eq(pqrDecisions.id, input.decisionId), eq(pqrDecisions.status, input.from)))
         .returning()
-      if (!moved) rollbackWith(new DomainError('pqr/decision_state', 'La decisión cambió mientras tanto. Recargue la página.'))
+      if (!moved)
+        rollbackWith(
+          new DomainError('pqr/decision_state', 'La decisión cambió mientras tanto. Recargue la página.'),
+        )
       if (approving && moved.draftedBy === input.actor.id)
         rollbackWith(new DomainError('pqr/self_approval', 'Quien proyectó la decisión no puede aprobarla.'))
       await then(tx, moved)
@@ -137,27 +183,59 @@ async function moveDecision(
   )
 }
 
-export async function requestDecisionApproval(input: { decisionId: string; actor: Staff; now?: Date }, db: Db = defaultDb) {
+export async function requestDecisionApproval(
+  input: { decisionId: string; actor: Staff; now?: Date },
+  db: Db = defaultDb,
+) {
   const now = input.now ?? new Date()
   return moveDecision(db, { ...input, from: 'draft', to: 'pending_approval', now }, async (tx, d) => {
     await openTask(tx, { caseId: d.caseId, kind: 'decision_approval', payload: { decisionId: d.id } })
-    await recordCaseEvent(tx, { caseId: d.caseId, kind: 'decision_drafted', internal: true, body: 'Proyecto enviado a aprobación del coordinador.', data: { decisionId: d.id }, actor: asActor(input.actor), occurredAt: now })
+    await recordCaseEvent(tx, {
+      caseId: d.caseId,
+      kind: 'decision_drafted',
+      internal: true,
+      body: 'Proyecto enviado a aprobación del coordinador.',
+      data: { decisionId: d.id },
+      actor: asActor(input.actor),
+      occurredAt: now,
+    })
   })
 }
 
-export async function approveDecision(input: { decisionId: string; actor: Staff; now?: Date }, db: Db = defaultDb) {
+export async function approveDecision(
+  input: { decisionId: string; actor: Staff; now?: Date },
+  db: Db = defaultDb,
+) {
   const now = input.now ?? new Date()
   return moveDecision(db, { ...input, from: 'pending_approval', to: 'approved', now }, async (tx, d) => {
     await closeDecisionTask(tx, d.caseId, 'approved', input.actor.id, now)
-    await recordCaseEvent(tx, { caseId: d.caseId, kind: 'decision_approved', internal: true, data: { decisionId: d.id }, actor: asActor(input.actor), occurredAt: now })
+    await recordCaseEvent(tx, {
+      caseId: d.caseId,
+      kind: 'decision_approved',
+      internal: true,
+      data: { decisionId: d.id },
+      actor: asActor(input.actor),
+      occurredAt: now,
+    })
   })
 }
 
-export async function returnDecision(input: { decisionId: string; note: string; actor: Staff; now?: Date }, db: Db = defaultDb) {
+export async function returnDecision(
+  input: { decisionId: string; note: string; actor: Staff; now?: Date },
+  db: Db = defaultDb,
+) {
   const now = input.now ?? new Date()
   return moveDecision(db, { ...input, from: 'pending_approval', to: 'draft', now }, async (tx, d) => {
     await closeDecisionTask(tx, d.caseId, `returned: ${input.note}`, input.actor.id, now)
-    await recordCaseEvent(tx, { caseId: d.caseId, kind: 'note', internal: true, body: `Proyecto devuelto para corrección: ${input.note}`, data: { decisionId: d.id }, actor: asActor(input.actor), occurredAt: now })
+    await recordCaseEvent(tx, {
+      caseId: d.caseId,
+      kind: 'note',
+      internal: true,
+      body: `Proyecto devuelto para corrección: ${input.note}`,
+      data: { decisionId: d.id },
+      actor: asActor(input.actor),
+      occurredAt: now,
+    })
   })
 }
 
@@ -165,6 +243,8 @@ async function closeDecisionTask(tx: Tx, caseId: string, outcome: string, by: st
   const [task] = await tx
     .select({ id: pqrTasks.id })
     .from(pqrTasks)
-    .where(and(eq(pqrTasks.caseId, caseId), eq(pqrTasks.kind, 'decision_approval'), eq(pqrTasks.status, 'open')))
+    .where(
+      and(eq(pqrTasks.caseId, caseId), eq(pqrTasks.kind, 'decision_approval'), eq(pqrTasks.status, 'open')),
+    )
   if (task) await closeTask(tx, { taskId: task.id, outcome, resolvedBy: by, now })
 }

@@ -36,13 +36,23 @@ describe('coherence between the type of request and the decision', () => {
     ['recurso', 'traslada_por_competencia', null, null, false],
     ['recurso', 'accede_parcialmente', '5000', null, true],
     ['recurso', 'no_accede', null, null, true],
-  ])('%s answered «%s» (credit %s, debit %s) → allowed %s', (category, decisionType, creditAmount, debitAmount, allowed) => {
-    expect(checkDecisionCoherence(base({ category, decisionType, creditAmount, debitAmount })).ok).toBe(allowed)
-  })
+  ])(
+    '%s answered «%s» (credit %s, debit %s) → allowed %s',
+    (category, decisionType, creditAmount, debitAmount, allowed) => {
+      expect(checkDecisionCoherence(base({ category, decisionType, creditAmount, debitAmount })).ok).toBe(
+        allowed,
+      )
+    },
+  )
 
   test('a petición cannot be «accede parcialmente» with a credit note, and the message says why', () => {
-    const result = checkDecisionCoherence(base({ category: 'peticion', decisionType: 'accede_parcialmente', creditAmount: '20000' }))
-    expect(result).toEqual({ ok: false, message: 'Una decisión que accede parcialmente no puede llevar nota crédito en este tipo de solicitud.' })
+    const result = checkDecisionCoherence(
+      base({ category: 'peticion', decisionType: 'accede_parcialmente', creditAmount: '20000' }),
+    )
+    expect(result).toEqual({
+      ok: false,
+      message: 'Una decisión que accede parcialmente no puede llevar nota crédito en este tipo de solicitud.',
+    })
   })
 
   test('a partial decision on a reclamo must carry its credit note', () => {
@@ -55,32 +65,69 @@ describe('coherence between the type of request and the decision', () => {
   test('the credit is bounded by the disputed amount; crediting all of it is «accede», not partial', () => {
     expect(checkDecisionCoherence(base({ creditAmount: '50000.01', disputedAmount: '50000' })).ok).toBe(false)
     expect(checkDecisionCoherence(base({ creditAmount: '50000', disputedAmount: '50000' })).ok).toBe(true)
-    expect(checkDecisionCoherence(base({ decisionType: 'accede_parcialmente', creditAmount: '50000', disputedAmount: '50000' })).ok).toBe(false)
-    expect(checkDecisionCoherence(base({ decisionType: 'accede_parcialmente', creditAmount: '30000', disputedAmount: '50000' })).ok).toBe(true)
+    expect(
+      checkDecisionCoherence(
+        base({ decisionType: 'accede_parcialmente', creditAmount: '50000', disputedAmount: '50000' }),
+      ).ok,
+    ).toBe(false)
+    expect(
+      checkDecisionCoherence(
+        base({ decisionType: 'accede_parcialmente', creditAmount: '30000', disputedAmount: '50000' }),
+      ).ok,
+    ).toBe(true)
   })
 
   test('traslado por competencia only before evidence is gathered or the case decided', () => {
-    expect(checkDecisionCoherence(base({ decisionType: 'traslada_por_competencia', state: 'asignada' })).ok).toBe(true)
-    expect(checkDecisionCoherence(base({ decisionType: 'traslada_por_competencia', state: 'en_pruebas' })).ok).toBe(false)
+    expect(
+      checkDecisionCoherence(base({ decisionType: 'traslada_por_competencia', state: 'asignada' })).ok,
+    ).toBe(true)
+    expect(
+      checkDecisionCoherence(base({ decisionType: 'traslada_por_competencia', state: 'en_pruebas' })).ok,
+    ).toBe(false)
     expect(checkDecisionCoherence(base({ decisionType: 'no_accede', state: 'en_pruebas' })).ok).toBe(true)
     expect(checkDecisionCoherence(base({ decisionType: 'no_accede', state: 'decidida' })).ok).toBe(false)
     expect(allowedDecisionTypes('reclamo', 'en_pruebas')).not.toContain('traslada_por_competencia')
     expect(allowedDecisionTypes('reclamo', 'decidida')).toEqual([])
-    expect(allowedDecisionTypes('denuncia', 'radicada')).toEqual(['accede', 'no_accede', 'traslada_por_competencia', 'archiva'])
+    expect(allowedDecisionTypes('denuncia', 'radicada')).toEqual([
+      'accede',
+      'no_accede',
+      'traslada_por_competencia',
+      'archiva',
+    ])
+  })
+
+  test('after silencio positivo the act can only accede (Ley 142 art. 158)', () => {
+    expect(
+      checkDecisionCoherence(
+        base({ state: 'silencio_positivo', decisionType: 'accede', creditAmount: '50000' }),
+      ).ok,
+    ).toBe(true)
+    expect(checkDecisionCoherence(base({ state: 'silencio_positivo', decisionType: 'no_accede' })).ok).toBe(
+      false,
+    )
+    expect(allowedDecisionTypes('reclamo', 'silencio_positivo')).toEqual(['accede'])
   })
 
   test('the category follows the catalogue flags first, then the code', () => {
     expect(caseCategory({ code: 'reclamo', isBillingClaim: true, isRecurso: false })).toBe('reclamo')
-    expect(caseCategory({ code: 'recurso_reposicion', isBillingClaim: false, isRecurso: true })).toBe('recurso')
+    expect(caseCategory({ code: 'recurso_reposicion', isBillingClaim: false, isRecurso: true })).toBe(
+      'recurso',
+    )
     expect(caseCategory({ code: 'queja', isBillingClaim: false, isRecurso: false })).toBe('queja')
-    expect(caseCategory({ code: 'solicitud_informacion', isBillingClaim: false, isRecurso: false })).toBe('informacion')
+    expect(caseCategory({ code: 'solicitud_informacion', isBillingClaim: false, isRecurso: false })).toBe(
+      'informacion',
+    )
     expect(caseCategory({ code: 'peticion', isBillingClaim: false, isRecurso: false })).toBe('peticion')
   })
 })
 
 describe('recursos stated in the decision (CPACA art. 67)', () => {
   const reposicion = { kind: 'reposicion', termBusinessDays: 5, fileWith: 'Oficina de PQR de la empresa' }
-  const apelacion = { kind: 'apelacion', termBusinessDays: 5, fileWith: 'En subsidio, ante la SSPD, en el mismo escrito' }
+  const apelacion = {
+    kind: 'apelacion',
+    termBusinessDays: 5,
+    fileWith: 'En subsidio, ante la SSPD, en el mismo escrito',
+  }
 
   test('a decision without recursos cannot be issued', () => {
     expect(checkRecursos('no_accede', [])).toEqual({
@@ -93,7 +140,10 @@ describe('recursos stated in the decision (CPACA art. 67)', () => {
     expect(checkRecursos('accede', [reposicion, apelacion]).ok).toBe(true)
     expect(checkRecursos('accede', [{ ...reposicion, termBusinessDays: 0 }]).ok).toBe(false)
     expect(checkRecursos('accede', [{ ...reposicion, fileWith: ' ' }]).ok).toBe(false)
-    expect(checkRecursos('accede', [apelacion])).toEqual({ ok: false, message: 'La apelación solo procede en subsidio del recurso de reposición.' })
+    expect(checkRecursos('accede', [apelacion])).toEqual({
+      ok: false,
+      message: 'La apelación solo procede en subsidio del recurso de reposición.',
+    })
   })
 
   test('a traslado por competencia is a communication: no recurso lies against it', () => {

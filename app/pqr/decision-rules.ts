@@ -19,7 +19,11 @@ export const DECISION_TYPE_LABELS: Record<DecisionType, string> = {
 export const CASE_CATEGORIES = ['reclamo', 'peticion', 'queja', 'informacion', 'denuncia', 'recurso'] as const
 export type CaseCategory = (typeof CASE_CATEGORIES)[number]
 
-export function caseCategory(type: { code: string; isBillingClaim: boolean; isRecurso: boolean }): CaseCategory {
+export function caseCategory(type: {
+  code: string
+  isBillingClaim: boolean
+  isRecurso: boolean
+}): CaseCategory {
   if (type.isRecurso) return 'recurso'
   if (type.isBillingClaim) return 'reclamo'
   const code = type.code.toLowerCase()
@@ -55,8 +59,20 @@ export const COHERENCE: Record<CaseCategory, Partial<Record<DecisionType, readon
     traslada_por_competencia: ['none'],
     archiva: ['none'],
   },
-  queja: { accede: ['none'], accede_parcialmente: ['none'], no_accede: ['none'], traslada_por_competencia: ['none'], archiva: ['none'] },
-  informacion: { accede: ['none'], accede_parcialmente: ['none'], no_accede: ['none'], traslada_por_competencia: ['none'], archiva: ['none'] },
+  queja: {
+    accede: ['none'],
+    accede_parcialmente: ['none'],
+    no_accede: ['none'],
+    traslada_por_competencia: ['none'],
+    archiva: ['none'],
+  },
+  informacion: {
+    accede: ['none'],
+    accede_parcialmente: ['none'],
+    no_accede: ['none'],
+    traslada_por_competencia: ['none'],
+    archiva: ['none'],
+  },
   denuncia: { accede: ['none'], no_accede: ['none'], traslada_por_competencia: ['none'], archiva: ['none'] },
   recurso: {
     accede: ['none', 'credit'],
@@ -66,8 +82,17 @@ export const COHERENCE: Record<CaseCategory, Partial<Record<DecisionType, readon
   },
 }
 
-/** States in which a case may still be decided (after decidida the act exists; recursos are new cases). */
-export const DECIDABLE_STATES: readonly PqrState[] = ['radicada', 'asignada', 'en_tramite', 'en_pruebas']
+/**
+ * States in which a case may still be decided (after decidida the act exists; recursos are new cases). A case in
+ * silencio positivo still gets its act, notified like any other, and it can only accede (Ley 142 art. 158).
+ */
+export const DECIDABLE_STATES: readonly PqrState[] = [
+  'radicada',
+  'asignada',
+  'en_tramite',
+  'en_pruebas',
+  'silencio_positivo',
+]
 /** CPACA art. 21: forwarding is the first step, before any investigation; a case in evidence is ours. */
 export const TRASLADO_STATES: readonly PqrState[] = ['radicada', 'asignada', 'en_tramite']
 
@@ -87,6 +112,7 @@ const positive = (v: string | null | undefined) => v != null && v !== '' && mone
 
 export function allowedDecisionTypes(category: CaseCategory, state: PqrState): DecisionType[] {
   if (!DECIDABLE_STATES.includes(state)) return []
+  if (state === 'silencio_positivo') return COHERENCE[category].accede ? ['accede'] : []
   return (Object.keys(COHERENCE[category]) as DecisionType[]).filter(
     (t) => t !== 'traslada_por_competencia' || TRASLADO_STATES.includes(state),
   )
@@ -96,28 +122,46 @@ export function checkDecisionCoherence(input: CoherenceInput): RuleCheck {
   const { category, state, decisionType } = input
   const effects = COHERENCE[category][decisionType]
   const label = DECISION_TYPE_LABELS[decisionType].toLowerCase()
-  if (!effects) return { ok: false, message: `Una decisión que ${label} no corresponde a este tipo de solicitud.` }
-  if (!DECIDABLE_STATES.includes(state)) return { ok: false, message: 'El caso ya no está en trámite: no se puede decidir.' }
+  if (!effects)
+    return { ok: false, message: `Una decisión que ${label} no corresponde a este tipo de solicitud.` }
+  if (!DECIDABLE_STATES.includes(state))
+    return { ok: false, message: 'El caso ya no está en trámite: no se puede decidir.' }
+  if (state === 'silencio_positivo' && decisionType !== 'accede')
+    return {
+      ok: false,
+      message:
+        'Operó el silencio administrativo positivo: la decisión reconoce lo pedido (accede), Ley 142 art. 158.',
+    }
   if (decisionType === 'traslada_por_competencia' && !TRASLADO_STATES.includes(state))
-    return { ok: false, message: 'El traslado por competencia solo procede antes de practicar pruebas o decidir.' }
+    return {
+      ok: false,
+      message: 'El traslado por competencia solo procede antes de practicar pruebas o decidir.',
+    }
   const hasCredit = positive(input.creditAmount)
   const hasDebit = positive(input.debitAmount)
-  if (hasCredit && hasDebit) return { ok: false, message: 'Una decisión lleva una nota crédito o una nota débito, no ambas.' }
+  if (hasCredit && hasDebit)
+    return { ok: false, message: 'Una decisión lleva una nota crédito o una nota débito, no ambas.' }
   const effect: Effect = hasCredit ? 'credit' : hasDebit ? 'debit' : 'none'
   if (!effects.includes(effect)) return { ok: false, message: effectMessage(effect, label) }
   if (hasCredit && input.disputedAmount != null) {
     const credit = money(input.creditAmount!)
     const disputed = money(input.disputedAmount)
-    if (credit.gt(disputed)) return { ok: false, message: 'La nota crédito no puede superar el valor en reclamo de la factura.' }
+    if (credit.gt(disputed))
+      return { ok: false, message: 'La nota crédito no puede superar el valor en reclamo de la factura.' }
     if (decisionType === 'accede_parcialmente' && credit.gte(disputed))
-      return { ok: false, message: 'Si acredita todo el valor en reclamo, la decisión accede (no parcialmente).' }
+      return {
+        ok: false,
+        message: 'Si acredita todo el valor en reclamo, la decisión accede (no parcialmente).',
+      }
   }
   return { ok: true }
 }
 
 function effectMessage(effect: Effect, label: string): string {
-  if (effect === 'credit') return `Una decisión que ${label} no puede llevar nota crédito en este tipo de solicitud.`
-  if (effect === 'debit') return `Una decisión que ${label} no puede llevar nota débito en este tipo de solicitud.`
+  if (effect === 'credit')
+    return `Una decisión que ${label} no puede llevar nota crédito en este tipo de solicitud.`
+  if (effect === 'debit')
+    return `Una decisión que ${label} no puede llevar nota débito en este tipo de solicitud.`
   return 'Esta decisión debe indicar el valor de la nota crédito sobre la factura.'
 }
 
@@ -138,12 +182,17 @@ export type Recurso = { kind: string; termBusinessDays: number; fileWith: string
 export function checkRecursos(decisionType: DecisionType, recursos: readonly Recurso[]): RuleCheck {
   if (decisionType === 'traslada_por_competencia') return { ok: true }
   if (recursos.length === 0)
-    return { ok: false, message: 'La decisión debe indicar los recursos que proceden, su plazo y ante quién se presentan.' }
+    return {
+      ok: false,
+      message: 'La decisión debe indicar los recursos que proceden, su plazo y ante quién se presentan.',
+    }
   for (const r of recursos) {
-    if (!(RECURSO_KINDS as readonly string[]).includes(r.kind)) return { ok: false, message: 'Recurso desconocido.' }
+    if (!(RECURSO_KINDS as readonly string[]).includes(r.kind))
+      return { ok: false, message: 'Recurso desconocido.' }
     if (!Number.isInteger(r.termBusinessDays) || r.termBusinessDays < 1)
       return { ok: false, message: 'Cada recurso debe indicar su plazo en días hábiles.' }
-    if (r.fileWith.trim().length < 5) return { ok: false, message: 'Cada recurso debe indicar ante quién y dónde se presenta.' }
+    if (r.fileWith.trim().length < 5)
+      return { ok: false, message: 'Cada recurso debe indicar ante quién y dónde se presenta.' }
   }
   if (recursos.some((r) => r.kind === 'apelacion') && !recursos.some((r) => r.kind === 'reposicion'))
     return { ok: false, message: 'La apelación solo procede en subsidio del recurso de reposición.' }

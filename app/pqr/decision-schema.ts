@@ -25,14 +25,24 @@ export const PesosSchema = z.preprocess(
 )
 
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean())
-const days = z.coerce.number({ error: 'Escriba el plazo en días hábiles.' }).int('Escriba un número entero de días.').min(1, 'El plazo debe ser de al menos 1 día hábil.').max(30, 'El plazo no puede superar 30 días hábiles.')
+const days = z.coerce
+  .number({ error: 'Escriba el plazo en días hábiles.' })
+  .int('Escriba un número entero de días.')
+  .min(1, 'El plazo debe ser de al menos 1 día hábil.')
+  .max(30, 'El plazo no puede superar 30 días hábiles.')
 const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max, `Máximo ${max} caracteres.`).optional())
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().trim().max(max, `Máximo ${max} caracteres.`).optional(),
+  )
 
 export const DecisionDraftSchema = z.object({
   intent: z.literal('draft'),
   templateId: z.uuid('Elija la plantilla de la decisión.'),
-  invoiceId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid('Elija una factura del reclamo.').optional()),
+  invoiceId: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.uuid('Elija una factura del reclamo.').optional(),
+  ),
   creditAmount: PesosSchema,
   debitAmount: PesosSchema,
   /** Empty: the body is (re)drafted from the template. */
@@ -51,7 +61,11 @@ export const DecisionActionSchema = z.discriminatedUnion('intent', [
   DecisionDraftSchema,
   z.object({ intent: z.literal('request_approval'), decisionId: z.uuid() }),
   z.object({ intent: z.literal('approve'), decisionId: z.uuid() }),
-  z.object({ intent: z.literal('return'), decisionId: z.uuid(), note: z.string().trim().min(5, 'Explique qué debe corregirse.').max(2000) }),
+  z.object({
+    intent: z.literal('return'),
+    decisionId: z.uuid(),
+    note: z.string().trim().min(5, 'Explique qué debe corregirse.').max(2000),
+  }),
   z.object({
     intent: z.literal('issue'),
     decisionId: z.uuid(),
@@ -73,5 +87,9 @@ export const TemplateVersionSchema = z
   .superRefine((v, ctx) => {
     const unknown = unknownPlaceholders(`${v.title}\n${v.body}\n${v.legalGrounds}`)
     if (unknown.length > 0)
-      ctx.addIssue({ code: 'custom', path: ['body'], message: `Marcadores desconocidos: ${unknown.map((n) => `{{${n}}}`).join(', ')}.` })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['body'],
+        message: `Marcadores desconocidos: ${unknown.map((n) => `{{${n}}}`).join(', ')}.`,
+      })
   })

@@ -64,7 +64,9 @@ export function renderTemplate(
 /** A Spanish sentence naming what is wrong with a render, for the agent. */
 export function describeRenderProblem(result: Extract<RenderResult, { ok: false }>): string {
   const parts: string[] = []
-  if (result.unknown.length > 0) parts.push(`marcadores desconocidos: ${result.unknown.map((n) => `{{${n}}}`).join(', ')}`)
-  if (result.missing.length > 0) parts.push(`sin dato en el caso: ${result.missing.map((n) => `{{${n}}}`).join(', ')}`)
+  if (result.unknown.length > 0)
+    parts.push(`marcadores desconocidos: ${result.unknown.map((n) => `{{${n}}}`).join(', ')}`)
+  if (result.missing.length > 0)
+    parts.push(`sin dato en el caso: ${result.missing.map((n) => `{{${n}}}`).join(', ')}`)
   return `La plantilla no se puede completar (${parts.join('; ')}).`
 }

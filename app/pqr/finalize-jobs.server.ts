@@ -3,7 +3,11 @@ import { defineJob, defineSchedule } from '~/jobs/registry.server'
 import { finalizeCases } from './finalize.server'
 
 export const finalizeJob = defineJob('pqr.finalize', async ({ db, job }) => {
-  return finalizeCases({ db, now: new Date(), actor: { kind: 'job', jobId: job.id, label: 'Cierre diario de términos' } })
+  return finalizeCases({
+    db,
+    now: new Date(),
+    actor: { kind: 'job', jobId: job.id, label: 'Cierre diario de términos' },
+  })
 })
 
 // Just after midnight in Bogotá: a window that ended yesterday is closed before the office opens.

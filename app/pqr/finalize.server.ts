@@ -19,24 +19,72 @@ import { recordCaseEvent, transitionCase } from './events.server'
 import { completeNotification } from './notify-complete.server'
 import { rollbackWith, runUseCase } from './tasks.server'
 
-export type FinalizeSummary = { published: number; firme: number; holdsReleased: number; holdsCredited: number; failures: string[] }
+export type FinalizeSummary = {
+  published: number
+  firme: number
+  holdsReleased: number
+  holdsCredited: number
+  failures: string[]
+}
 
-export async function finalizeCases({ now = new Date(), actor, db = defaultDb }: { now?: Date; actor: TrailActor; db?: Db }): Promise<FinalizeSummary> {
+export async function finalizeCases({
+  now = new Date(),
+  actor,
+  db = defaultDb,
+}: {
+  now?: Date
+  actor: TrailActor
+  db?: Db
+}): Promise<FinalizeSummary> {
   const today = todayInBogota(now)
-  const summary: FinalizeSummary = { published: 0, firme: 0, holdsReleased: 0, holdsCredited: 0, failures: [] }
+  const summary: FinalizeSummary = {
+    published: 0,
+    firme: 0,
+    holdsReleased: 0,
+    holdsCredited: 0,
+    failures: [],
+  }
   const publications = await db
-    .select({ id: pqrNotifications.id, caseId: pqrNotifications.caseId, decisionId: pqrNotifications.decisionId, until: pqrNotifications.publishedUntil, effectiveOn: pqrNotifications.effectiveOn })
+    .select({
+      id: pqrNotifications.id,
+      caseId: pqrNotifications.caseId,
+      decisionId: pqrNotifications.decisionId,
+      until: pqrNotifications.publishedUntil,
+      effectiveOn: pqrNotifications.effectiveOn,
+    })
     .from(pqrNotifications)
     .innerJoin(pqrCases, eq(pqrCases.id, pqrNotifications.caseId))
-    .where(and(eq(pqrNotifications.kind, 'publicacion'), lte(pqrNotifications.effectiveOn, today), inArray(pqrCases.state, ['decidida', 'citada'])))
+    .where(
+      and(
+        eq(pqrNotifications.kind, 'publicacion'),
+        lte(pqrNotifications.effectiveOn, today),
+        inArray(pqrCases.state, ['decidida', 'citada']),
+      ),
+    )
   for (const p of publications) {
     const done = await runUseCase(() =>
       db.transaction(async (tx) => {
         const [row] = await tx
           .insert(pqrNotifications)
-          .values({ caseId: p.caseId, decisionId: p.decisionId, kind: 'aviso', courier: 'Publicación en la página web', deliveredOn: p.until, effectiveOn: p.effectiveOn, evidence: { publicationId: p.id, removedOn: p.until }, recordedAt: now })
+          .values({
+            caseId: p.caseId,
+            decisionId: p.decisionId,
+            kind: 'aviso',
+            courier: 'Publicación en la página web',
+            deliveredOn: p.until,
+            effectiveOn: p.effectiveOn,
+            evidence: { publicationId: p.id, removedOn: p.until },
+            recordedAt: now,
+          })
           .returning({ id: pqrNotifications.id })
-        return completeNotification(tx, { caseId: p.caseId, method: 'publicacion', effectiveOn: p.effectiveOn!, actor, now, evidence: { notificationId: row!.id, publishedUntil: p.until } })
+        return completeNotification(tx, {
+          caseId: p.caseId,
+          method: 'publicacion',
+          effectiveOn: p.effectiveOn!,
+          actor,
+          now,
+          evidence: { notificationId: row!.id, publishedUntil: p.until },
+        })
       }),
     )
     if (done.ok) summary.published++
@@ -65,10 +113,21 @@ export async function finalizeCases({ now = new Date(), actor, db = defaultDb }:
 }
 
 async function makeFirme(tx: Tx, caseId: string, o: { today: string; now: Date; actor: TrailActor }) {
-  const moved = await transitionCase(tx, { caseId, to: 'firme', body: 'La decisión quedó en firme: venció el término sin que se interpusieran recursos.', actor: o.actor, now: o.now })
+  const moved = await transitionCase(tx, {
+    caseId,
+    to: 'firme',
+    body: 'La decisión quedó en firme: venció el término sin que se interpusieran recursos.',
+    actor: o.actor,
+    now: o.now,
+  })
   if (!moved.ok) rollbackWith(moved.error)
   const [decision] = await tx
-    .select({ type: pqrDecisions.decisionType, credit: pqrDecisions.creditAmount, debit: pqrDecisions.debitAmount, radicado: pqrDecisions.outgoingRadicado })
+    .select({
+      type: pqrDecisions.decisionType,
+      credit: pqrDecisions.creditAmount,
+      debit: pqrDecisions.debitAmount,
+      radicado: pqrDecisions.outgoingRadicado,
+    })
     .from(pqrDecisions)
     .where(and(eq(pqrDecisions.caseId, caseId), eq(pqrDecisions.status, 'issued')))
   const outcome = decision?.type === 'accede' && !decision.credit && !decision.debit ? 'credited' : 'released'
@@ -80,22 +139,36 @@ async function makeFirme(tx: Tx, caseId: string, o: { today: string; now: Date; 
         eq(disputeHolds.status, 'active'),
         or(
           and(eq(disputeHolds.relatedEntityType, 'pqr_case'), eq(disputeHolds.relatedEntityId, caseId)),
-          inArray(disputeHolds.id, tx.select({ id: pqrCaseInvoices.holdId }).from(pqrCaseInvoices).where(and(eq(pqrCaseInvoices.caseId, caseId), sql`${pqrCaseInvoices.holdId} is not null`))),
+          inArray(
+            disputeHolds.id,
+            tx
+              .select({ id: pqrCaseInvoices.holdId })
+              .from(pqrCaseInvoices)
+              .where(and(eq(pqrCaseInvoices.caseId, caseId), sql`${pqrCaseInvoices.holdId} is not null`)),
+          ),
         ),
       ),
     )
   for (const h of holds) {
-    const note = outcome === 'credited' ? `Nota crédito por decisión en firme ${decision?.radicado ?? ''}` : undefined
+    const note =
+      outcome === 'credited' ? `Nota crédito por decisión en firme ${decision?.radicado ?? ''}` : undefined
     const released = await releaseHold(tx, { holdId: h.id, outcome, on: o.today, note, actor: o.actor })
     if (!released.ok) rollbackWith(released.error)
     await recordCaseEvent(tx, {
       caseId,
       kind: 'hold_released',
-      body: outcome === 'credited' ? 'El valor en reclamo se acreditó a la cuenta (decisión en firme a favor).' : 'El valor en reclamo dejó de estar retenido: la decisión quedó en firme.',
+      body:
+        outcome === 'credited'
+          ? 'El valor en reclamo se acreditó a la cuenta (decisión en firme a favor).'
+          : 'El valor en reclamo dejó de estar retenido: la decisión quedó en firme.',
       data: { holdId: h.id, amount: h.amount, outcome, creditNoteEntryId: released.value.creditNoteEntryId },
       actor: o.actor,
       occurredAt: o.now,
     })
   }
-  return { released: outcome === 'released' ? holds.length : 0, credited: outcome === 'credited' ? holds.length : 0, firmeOn: formatDate(o.today) }
+  return {
+    released: outcome === 'released' ? holds.length : 0,
+    credited: outcome === 'credited' ? holds.length : 0,
+    firmeOn: formatDate(o.today),
+  }
 }

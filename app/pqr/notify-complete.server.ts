@@ -16,14 +16,16 @@ import { transitionCase } from './events.server'
 import { NOTIFICATION_KIND_LABELS } from './notify-labels'
 import { rollbackWith } from './tasks.server'
 
-
 /** The issued decision of a case, or a rollback: there is nothing to notify before one exists. */
 export async function issuedDecisionOf(tx: DbOrTx, caseId: string): Promise<PqrDecision> {
   const [decision] = await tx
     .select()
     .from(pqrDecisions)
     .where(and(eq(pqrDecisions.caseId, caseId), eq(pqrDecisions.status, 'issued')))
-  if (!decision) rollbackWith(new DomainError('pqr/no_issued_decision', 'El caso no tiene una decisión expedida para notificar.'))
+  if (!decision)
+    rollbackWith(
+      new DomainError('pqr/no_issued_decision', 'El caso no tiene una decisión expedida para notificar.'),
+    )
   return decision
 }
 
@@ -49,7 +51,14 @@ const NOTIFIABLE = ['decidida', 'citada'] as const
  */
 export async function completeNotification(
   tx: Tx,
-  input: { caseId: string; method: string; effectiveOn: IsoDate; actor: TrailActor; now: Date; evidence?: Record<string, unknown> },
+  input: {
+    caseId: string
+    method: string
+    effectiveOn: IsoDate
+    actor: TrailActor
+    now: Date
+    evidence?: Record<string, unknown>
+  },
 ): Promise<{ recursoUntil: IsoDate | null }> {
   const current = await lockCase(tx, input.caseId)
   if (!(NOTIFIABLE as readonly string[]).includes(current.state))
@@ -65,12 +74,17 @@ export async function completeNotification(
     now: input.now,
   })
   if (!notified.ok) rollbackWith(notified.error)
-  const [after] = await tx.select({ recursoUntil: pqrCases.recursoUntil }).from(pqrCases).where(eq(pqrCases.id, input.caseId))
+  const [after] = await tx
+    .select({ recursoUntil: pqrCases.recursoUntil })
+    .from(pqrCases)
+    .where(eq(pqrCases.id, input.caseId))
   const until = after?.recursoUntil ?? null
   const window = await transitionCase(tx, {
     caseId: input.caseId,
     to: 'en_termino_de_recursos',
-    body: until ? `Corre el término para interponer recursos hasta el ${formatDate(until)}.` : 'Corre el término para interponer recursos.',
+    body: until
+      ? `Corre el término para interponer recursos hasta el ${formatDate(until)}.`
+      : 'Corre el término para interponer recursos.',
     data: { recursoUntil: until },
     actor: input.actor,
     now: input.now,

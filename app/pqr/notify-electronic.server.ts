@@ -22,32 +22,63 @@ import { rollbackWith, runUseCase } from './tasks.server'
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
 /** Where the decision is opened: the portal for a subscriber who filed it signed in, else a one-time-token link. */
-export function decisionLink(origin: string, c: Pick<PqrCase, 'id' | 'filedByUserId'>, token: string): string {
+export function decisionLink(
+  origin: string,
+  c: Pick<PqrCase, 'id' | 'filedByUserId'>,
+  token: string,
+): string {
   return c.filedByUserId ? `${origin}/mi-cuenta/pqr/${c.id}/decision` : `${origin}/pqr/notificacion/${token}`
 }
 
-export type StartNoticeInput = { case: PqrCase; decision: PqrDecision; actor: TrailActor; now: Date; origin: string; officeAddress?: string }
+export type StartNoticeInput = {
+  case: PqrCase
+  decision: PqrDecision
+  actor: TrailActor
+  now: Date
+  origin: string
+  officeAddress?: string
+}
 
 /** Sends the first notice of a just-issued decision; returns which one (none when staff must cite by post). */
-export async function startNotice(tx: Tx, input: StartNoticeInput): Promise<'electronica' | 'citacion' | 'none'> {
+export async function startNotice(
+  tx: Tx,
+  input: StartNoticeInput,
+): Promise<'electronica' | 'citacion' | 'none'> {
   const c = input.case
   const email = c.filerEmail?.trim()
   if (!email) return 'none'
   const issuedOn = formatDate(todayInBogota(input.decision.issuedAt ?? input.now))
-  const base = { caseId: c.id, decisionId: input.decision.id, sentAt: input.now, recordedBy: input.actor.kind === 'user' ? input.actor.userId : null }
+  const base = {
+    caseId: c.id,
+    decisionId: input.decision.id,
+    sentAt: input.now,
+    recordedBy: input.actor.kind === 'user' ? input.actor.userId : null,
+  }
   let kind: 'electronica' | 'citacion'
   if (c.electronicNotificationConsent) {
     kind = 'electronica'
     const token = randomBytes(24).toString('base64url')
     const [row] = await tx
       .insert(pqrNotifications)
-      .values({ ...base, kind, tokenHash: hashToken(token), evidence: { to: email, channel: 'correo_electronico' } })
+      .values({
+        ...base,
+        kind,
+        tokenHash: hashToken(token),
+        evidence: { to: email, channel: 'correo_electronico' },
+      })
       .returning({ id: pqrNotifications.id })
     const recursoDays = await getSetting('pqr.recurso_window_business_days', { db: tx, now: input.now })
     await enqueueEmail(tx, {
       to: email,
       template: 'decision-notice',
-      props: { name: c.filerName, caseRadicado: c.radicado, outgoingRadicado: input.decision.outgoingRadicado!, issuedOn, url: decisionLink(input.origin, c, token), recursoDays },
+      props: {
+        name: c.filerName,
+        caseRadicado: c.radicado,
+        outgoingRadicado: input.decision.outgoingRadicado!,
+        issuedOn,
+        url: decisionLink(input.origin, c, token),
+        recursoDays,
+      },
       idempotencyKey: `pqr-notice:${row!.id}`,
       related: { entityType: 'pqr_case', entityId: c.id },
     })
@@ -57,11 +88,21 @@ export async function startNotice(tx: Tx, input: StartNoticeInput): Promise<'ele
       .insert(pqrNotifications)
       .values({ ...base, kind, evidence: { to: email, channel: 'correo_electronico' } })
       .returning({ id: pqrNotifications.id })
-    const appearBusinessDays = await getSetting('pqr.aviso_after_citation_business_days', { db: tx, now: input.now })
+    const appearBusinessDays = await getSetting('pqr.aviso_after_citation_business_days', {
+      db: tx,
+      now: input.now,
+    })
     await enqueueEmail(tx, {
       to: email,
       template: 'citation-notice',
-      props: { name: c.filerName, caseRadicado: c.radicado, outgoingRadicado: input.decision.outgoingRadicado!, issuedOn, officeAddress: input.officeAddress ?? 'nuestras oficinas de atención', appearBusinessDays },
+      props: {
+        name: c.filerName,
+        caseRadicado: c.radicado,
+        outgoingRadicado: input.decision.outgoingRadicado!,
+        issuedOn,
+        officeAddress: input.officeAddress ?? 'nuestras oficinas de atención',
+        appearBusinessDays,
+      },
       idempotencyKey: `pqr-citation:${row!.id}`,
       related: { entityType: 'pqr_case', entityId: c.id },
     })
@@ -70,7 +111,10 @@ export async function startNotice(tx: Tx, input: StartNoticeInput): Promise<'ele
     caseId: c.id,
     to: 'citada',
     kind: 'notification',
-    body: kind === 'electronica' ? `Notificación electrónica enviada a ${email}.` : `Citación enviada por correo electrónico a ${email}.`,
+    body:
+      kind === 'electronica'
+        ? `Notificación electrónica enviada a ${email}.`
+        : `Citación enviada por correo electrónico a ${email}.`,
     data: { method: kind, to: email },
     actor: input.actor,
     now: input.now,
@@ -103,19 +147,47 @@ export async function openDecision(input: OpenInput, db: Db = defaultDb): Promis
       // Already notified another way (in person, by aviso): opening the copy is no longer the notification.
       const current = await lockCase(tx, caseId)
       const isPending = current.state === 'decidida' || current.state === 'citada'
-      const tokenWhere = 'token' in input.via ? eq(pqrNotifications.tokenHash, hashToken(input.via.token)) : undefined
-      const evidence = { ip: input.ip, userAgent: input.userAgent.slice(0, 400), userId: 'userId' in input.via ? input.via.userId : null, via: 'token' in input.via ? 'enlace' : 'portal' }
+      const tokenWhere =
+        'token' in input.via ? eq(pqrNotifications.tokenHash, hashToken(input.via.token)) : undefined
+      const evidence = {
+        ip: input.ip,
+        userAgent: input.userAgent.slice(0, 400),
+        userId: 'userId' in input.via ? input.via.userId : null,
+        via: 'token' in input.via ? 'enlace' : 'portal',
+      }
       const [opened] = await tx
         .update(pqrNotifications)
         .set({ openedAt: now, effectiveOn: todayInBogota(now), evidence })
-        .where(and(eq(pqrNotifications.caseId, caseId), eq(pqrNotifications.decisionId, decision.id), eq(pqrNotifications.kind, 'electronica'), isNull(pqrNotifications.openedAt), tokenWhere, isPending ? undefined : sql`false`))
+        .where(
+          and(
+            eq(pqrNotifications.caseId, caseId),
+            eq(pqrNotifications.decisionId, decision.id),
+            eq(pqrNotifications.kind, 'electronica'),
+            isNull(pqrNotifications.openedAt),
+            tokenWhere,
+            isPending ? undefined : sql`false`,
+          ),
+        )
         .returning({ id: pqrNotifications.id })
       let recursoUntil: string | null = null
       if (opened) {
-        const actor: TrailActor = 'userId' in input.via ? { kind: 'user', userId: input.via.userId } : { kind: 'system', label: 'Destinatario (enlace de notificación)' }
-        ;({ recursoUntil } = await completeNotification(tx, { caseId, method: 'electronica', effectiveOn: todayInBogota(now), actor, now, evidence: { notificationId: opened.id, ip: input.ip } }))
+        const actor: TrailActor =
+          'userId' in input.via
+            ? { kind: 'user', userId: input.via.userId }
+            : { kind: 'system', label: 'Destinatario (enlace de notificación)' }
+        ;({ recursoUntil } = await completeNotification(tx, {
+          caseId,
+          method: 'electronica',
+          effectiveOn: todayInBogota(now),
+          actor,
+          now,
+          evidence: { notificationId: opened.id, ip: input.ip },
+        }))
       } else {
-        const [c] = await tx.select({ recursoUntil: pqrCases.recursoUntil }).from(pqrCases).where(eq(pqrCases.id, caseId))
+        const [c] = await tx
+          .select({ recursoUntil: pqrCases.recursoUntil })
+          .from(pqrCases)
+          .where(eq(pqrCases.id, caseId))
         recursoUntil = c?.recursoUntil ?? null
       }
       return { caseId, pdfFileId: decision.pdfFileId, firstOpening: Boolean(opened), recursoUntil }

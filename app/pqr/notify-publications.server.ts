@@ -9,12 +9,24 @@ import { getFile } from '~/storage/files.server'
 import { pqrCases, pqrDecisions, pqrNotifications } from '../../db/schema/pqr'
 
 const published = (today: string) =>
-  and(eq(pqrNotifications.kind, 'publicacion'), lte(pqrNotifications.publishedFrom, today), gte(pqrNotifications.publishedUntil, today))
+  and(
+    eq(pqrNotifications.kind, 'publicacion'),
+    lte(pqrNotifications.publishedFrom, today),
+    gte(pqrNotifications.publishedUntil, today),
+  )
 
 export async function listPublishedNotices(db: DbOrTx, now = new Date()) {
   const today = todayInBogota(now)
   const rows = await db
-    .select({ id: pqrNotifications.id, from: pqrNotifications.publishedFrom, until: pqrNotifications.publishedUntil, name: pqrCases.filerName, caseRadicado: pqrCases.radicado, outgoingRadicado: pqrDecisions.outgoingRadicado, issuedAt: pqrDecisions.issuedAt })
+    .select({
+      id: pqrNotifications.id,
+      from: pqrNotifications.publishedFrom,
+      until: pqrNotifications.publishedUntil,
+      name: pqrCases.filerName,
+      caseRadicado: pqrCases.radicado,
+      outgoingRadicado: pqrDecisions.outgoingRadicado,
+      issuedAt: pqrDecisions.issuedAt,
+    })
     .from(pqrNotifications)
     .innerJoin(pqrCases, eq(pqrCases.id, pqrNotifications.caseId))
     .innerJoin(pqrDecisions, eq(pqrDecisions.id, pqrNotifications.decisionId))

@@ -5,7 +5,8 @@ import { PQR_CHANNELS, PQR_STATES } from '../../db/schema/pqr'
 /** The states the queue lists: work still open for the company (the partial index excludes firme and cerrada). */
 export const QUEUE_STATES = PQR_STATES.filter((s) => s !== 'firme' && s !== 'cerrada')
 
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v == null ? undefined : v), schema.optional())
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' || v == null ? undefined : v), schema.optional())
 
 export const QueueFiltersSchema = z.object({
   tipo: optional(z.string().max(60)),
@@ -16,7 +17,9 @@ export const QueueFiltersSchema = z.object({
   /** A user id, or 'sin' for unassigned cases. */
   agente: optional(z.union([z.uuid(), z.literal('sin')])),
   mios: optional(z.literal('1')),
-  pagina: z.preprocess((v) => (v == null || v === '' ? 1 : v), z.coerce.number().int().min(1).max(100_000)).catch(1),
+  pagina: z
+    .preprocess((v) => (v == null || v === '' ? 1 : v), z.coerce.number().int().min(1).max(100_000))
+    .catch(1),
 })
 export type QueueFilters = z.infer<typeof QueueFiltersSchema>
 

@@ -33,7 +33,13 @@ export type QueueRow = {
   businessDaysLeft: number
 }
 
-export type QueuePage = { rows: QueueRow[]; total: number; isTotalCapped: boolean; page: number; pageCount: number }
+export type QueuePage = {
+  rows: QueueRow[]
+  total: number
+  isTotalCapped: boolean
+  page: number
+  pageCount: number
+}
 
 function conditions(f: QueueFilters, viewer: QueueViewer): SQL[] {
   // Written as a literal so the planner matches the partial indexes' predicate (a bound parameter would not).
@@ -51,18 +57,40 @@ function conditions(f: QueueFilters, viewer: QueueViewer): SQL[] {
   return where
 }
 
-export async function listQueue(db: DbOrTx, f: QueueFilters, viewer: QueueViewer, now = new Date()): Promise<QueuePage> {
+export async function listQueue(
+  db: DbOrTx,
+  f: QueueFilters,
+  viewer: QueueViewer,
+  now = new Date(),
+): Promise<QueuePage> {
   const where = and(...conditions(f, viewer))!
   const offset = (f.pagina - 1) * QUEUE_PAGE_SIZE
   const [page, counted] = await Promise.all([
     db
-      .select({ id: pqrCases.id, radicado: pqrCases.radicado, typeCode: pqrCases.typeCode, causalCode: pqrCases.causalCode, channel: pqrCases.channel, state: pqrCases.state, filerName: pqrCases.filerName, subject: pqrCases.subject, dueOn: pqrCases.dueOn, nextStepDueOn: pqrCases.nextStepDueOn, silencioRisk: pqrCases.silencioRisk, assignedTo: pqrCases.assignedTo, areaId: pqrCases.areaId })
+      .select({
+        id: pqrCases.id,
+        radicado: pqrCases.radicado,
+        typeCode: pqrCases.typeCode,
+        causalCode: pqrCases.causalCode,
+        channel: pqrCases.channel,
+        state: pqrCases.state,
+        filerName: pqrCases.filerName,
+        subject: pqrCases.subject,
+        dueOn: pqrCases.dueOn,
+        nextStepDueOn: pqrCases.nextStepDueOn,
+        silencioRisk: pqrCases.silencioRisk,
+        assignedTo: pqrCases.assignedTo,
+        areaId: pqrCases.areaId,
+      })
       .from(pqrCases)
       .where(where)
       .orderBy(asc(pqrCases.dueOn), asc(pqrCases.id))
       .limit(QUEUE_PAGE_SIZE)
       .offset(offset),
-    rows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from ${pqrCases} where ${where} limit ${QUEUE_COUNT_CAP + 1}) capped`),
+    rows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from (select 1 from ${pqrCases} where ${where} limit ${QUEUE_COUNT_CAP + 1}) capped`,
+    ),
   ])
   const total = Number(counted[0]?.n ?? 0)
   const labels = await pageLabels(db, page)
@@ -70,7 +98,10 @@ export async function listQueue(db: DbOrTx, f: QueueFilters, viewer: QueueViewer
   const saturdays = await getSetting('calendar.saturdays_are_business_days', { db, on: today })
   const dues = page.map((r) => r.dueOn).sort()
   const holidays = dues.length
-    ? await loadHolidaySet(db, { from: dues[0]! < today ? dues[0]! : today, to: addCalendarDays(dues.at(-1)! > today ? dues.at(-1)! : today, 1) })
+    ? await loadHolidaySet(db, {
+        from: dues[0]! < today ? dues[0]! : today,
+        to: addCalendarDays(dues.at(-1)! > today ? dues.at(-1)! : today, 1),
+      })
     : new Set<string>()
   return {
     rows: page.map((r) => ({
@@ -96,15 +127,35 @@ export async function listQueue(db: DbOrTx, f: QueueFilters, viewer: QueueViewer
   }
 }
 
-type PageRow = { typeCode: string; causalCode: string | null; assignedTo: string | null; areaId: string | null }
+type PageRow = {
+  typeCode: string
+  causalCode: string | null
+  assignedTo: string | null
+  areaId: string | null
+}
 
 async function pageLabels(db: DbOrTx, page: PageRow[]) {
   const ids = <T>(xs: (T | null)[]) => [...new Set(xs.filter((x): x is T => x != null))]
   const [types, causales, people, areas] = await Promise.all([
     db.select({ k: pqrTypes.code, v: pqrTypes.name }).from(pqrTypes),
-    ids(page.map((r) => r.causalCode)).length ? db.select({ k: pqrCausales.code, v: pqrCausales.name }).from(pqrCausales).where(inArray(pqrCausales.code, ids(page.map((r) => r.causalCode)))) : [],
-    ids(page.map((r) => r.assignedTo)).length ? db.select({ k: users.id, v: users.fullName }).from(users).where(inArray(users.id, ids(page.map((r) => r.assignedTo)))) : [],
-    ids(page.map((r) => r.areaId)).length ? db.select({ k: serviceAreas.id, v: serviceAreas.name }).from(serviceAreas).where(inArray(serviceAreas.id, ids(page.map((r) => r.areaId)))) : [],
+    ids(page.map((r) => r.causalCode)).length
+      ? db
+          .select({ k: pqrCausales.code, v: pqrCausales.name })
+          .from(pqrCausales)
+          .where(inArray(pqrCausales.code, ids(page.map((r) => r.causalCode))))
+      : [],
+    ids(page.map((r) => r.assignedTo)).length
+      ? db
+          .select({ k: users.id, v: users.fullName })
+          .from(users)
+          .where(inArray(users.id, ids(page.map((r) => r.assignedTo))))
+      : [],
+    ids(page.map((r) => r.areaId)).length
+      ? db
+          .select({ k: serviceAreas.id, v: serviceAreas.name })
+          .from(serviceAreas)
+          .where(inArray(serviceAreas.id, ids(page.map((r) => r.areaId))))
+      : [],
   ])
   const map = (xs: { k: string; v: string }[]) => new Map(xs.map((x) => [x.k, x.v]))
   return { types: map(types), causales: map(causales), users: map(people), areas: map(areas) }
@@ -113,14 +164,33 @@ async function pageLabels(db: DbOrTx, page: PageRow[]) {
 /** The filter form's options: types, causales, areas and the agents who can take cases. */
 export async function queueFilterOptions(db: DbOrTx, viewer: QueueViewer) {
   const [types, causales, areas, agents] = await Promise.all([
-    db.select({ code: pqrTypes.code, name: pqrTypes.name }).from(pqrTypes).where(eq(pqrTypes.active, true)).orderBy(pqrTypes.sortOrder),
-    db.select({ code: pqrCausales.code, name: pqrCausales.name }).from(pqrCausales).where(eq(pqrCausales.active, true)).orderBy(pqrCausales.code),
+    db
+      .select({ code: pqrTypes.code, name: pqrTypes.name })
+      .from(pqrTypes)
+      .where(eq(pqrTypes.active, true))
+      .orderBy(pqrTypes.sortOrder),
+    db
+      .select({ code: pqrCausales.code, name: pqrCausales.name })
+      .from(pqrCausales)
+      .where(eq(pqrCausales.active, true))
+      .orderBy(pqrCausales.code),
     db.select({ id: serviceAreas.id, name: serviceAreas.name }).from(serviceAreas).orderBy(serviceAreas.name),
     db
       .select({ id: users.id, name: users.fullName, areaId: users.serviceAreaId })
       .from(users)
-      .where(and(eq(users.isActive, true), inArray(users.role, ['agent', 'coordinator', 'area_leader']), viewer.serviceAreaId ? eq(users.serviceAreaId, viewer.serviceAreaId) : undefined))
+      .where(
+        and(
+          eq(users.isActive, true),
+          inArray(users.role, ['agent', 'coordinator', 'area_leader']),
+          viewer.serviceAreaId ? eq(users.serviceAreaId, viewer.serviceAreaId) : undefined,
+        ),
+      )
       .orderBy(users.fullName),
   ])
-  return { types, causales, areas: viewer.serviceAreaId ? areas.filter((a) => a.id === viewer.serviceAreaId) : areas, agents }
+  return {
+    types,
+    causales,
+    areas: viewer.serviceAreaId ? areas.filter((a) => a.id === viewer.serviceAreaId) : areas,
+    agents,
+  }
 }

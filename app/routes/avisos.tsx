@@ -23,9 +23,10 @@ export default function PublicNoticesRoute() {
       <main id="contenido" tabIndex={-1}>
         <h1>Avisos de notificación</h1>
         <p>
-          Publicamos aquí, con copia íntegra, las decisiones que no pudimos entregar en una dirección (Ley 1437 de 2011, art. 69). La
-          notificación queda surtida al finalizar el día siguiente al retiro del aviso. Contra cada decisión proceden los recursos que ella
-          indica, dentro de los 5 días hábiles siguientes.
+          Publicamos aquí, con copia íntegra, las decisiones que no pudimos entregar en una dirección (Ley
+          1437 de 2011, art. 69). La notificación queda surtida al finalizar el día siguiente al retiro del
+          aviso. Contra cada decisión proceden los recursos que ella indica, dentro de los 5 días hábiles
+          siguientes.
         </p>
         {notices.length === 0 ? (
           <EmptyState title="No hay avisos publicados">Vuelva a consultar más tarde.</EmptyState>
@@ -37,9 +38,39 @@ export default function PublicNoticesRoute() {
             columns={[
               { header: 'Destinatario', cell: (n) => n.name },
               { header: 'Solicitud', cell: (n) => n.caseRadicado },
-              { header: 'Decisión', cell: (n) => (<>{n.outgoingRadicado}{n.issuedAt ? <> del <InstantText value={n.issuedAt} /></> : null}</>) },
-              { header: 'Publicado', cell: (n) => (n.from && n.until ? <><DateText value={n.from} /> al <DateText value={n.until} /></> : '—') },
-              { header: 'Copia', cell: (n) => <a href={`/avisos/${n.id}`} download>Descargar la decisión {n.outgoingRadicado} (PDF)</a> },
+              {
+                header: 'Decisión',
+                cell: (n) => (
+                  <>
+                    {n.outgoingRadicado}
+                    {n.issuedAt ? (
+                      <>
+                        {' '}
+                        del <InstantText value={n.issuedAt} />
+                      </>
+                    ) : null}
+                  </>
+                ),
+              },
+              {
+                header: 'Publicado',
+                cell: (n) =>
+                  n.from && n.until ? (
+                    <>
+                      <DateText value={n.from} /> al <DateText value={n.until} />
+                    </>
+                  ) : (
+                    '—'
+                  ),
+              },
+              {
+                header: 'Copia',
+                cell: (n) => (
+                  <a href={`/avisos/${n.id}`} download>
+                    Descargar la decisión {n.outgoingRadicado} (PDF)
+                  </a>
+                ),
+              },
             ]}
           />
         )}

@@ -18,7 +18,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = z.uuid().safeParse(params.caseId)
   const owned = id.success ? await findOwnedCase(db, { userId: user.id, accountIds }, id.data) : null
   if (!owned) notFound('No encontramos esa solicitud entre las suyas.')
-  const view = await viewDecision({ caseId: owned.id, via: { userId: user.id }, ip: context.ip, userAgent: request.headers.get('user-agent') ?? '' })
+  const view = await viewDecision({
+    caseId: owned.id,
+    via: { userId: user.id },
+    ip: context.ip,
+    userAgent: request.headers.get('user-agent') ?? '',
+  })
   if (view && new URL(request.url).searchParams.get('formato') === 'pdf') {
     const file = await decisionPdf(db, owned.id)
     if (!file) notFound('La decisión no tiene documento.')

@@ -13,10 +13,19 @@ import { notFound } from '~/utils/errors'
  * is the credential, stored only as its hash). Opening it is the notification (CPACA art. 56), recorded once.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const token = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/).safeParse(params.token)
+  const token = z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{20,64}$/)
+    .safeParse(params.token)
   const caseId = token.success ? await caseIdOfToken(db, token.data) : null
-  if (!token.success || !caseId) notFound('El enlace no es válido. Consulte su solicitud con el radicado y su documento.')
-  const view = await viewDecision({ caseId, via: { token: token.data }, ip: context.ip, userAgent: request.headers.get('user-agent') ?? '' })
+  if (!token.success || !caseId)
+    notFound('El enlace no es válido. Consulte su solicitud con el radicado y su documento.')
+  const view = await viewDecision({
+    caseId,
+    via: { token: token.data },
+    ip: context.ip,
+    userAgent: request.headers.get('user-agent') ?? '',
+  })
   if (!view) notFound('La decisión ya no está disponible en este enlace.')
   if (new URL(request.url).searchParams.get('formato') === 'pdf') {
     const file = await decisionPdf(db, caseId)
@@ -26,7 +35,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { view, token: token.data }
 }
 
-export const meta: MetaFunction = () => [{ title: 'Notificación de la decisión · Aguas de la Sabana' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction = () => [
+  { title: 'Notificación de la decisión · Aguas de la Sabana' },
+  { name: 'robots', content: 'noindex' },
+]
 
 export default function NoticeLinkRoute() {
   const { view, token } = useLoaderData<typeof loader>()

@@ -89,8 +89,9 @@ describe('registration with proof of ownership', () => {
     const [user] = await db.select().from(users).where(eq(users.email, 'jorge@example.com'))
     expect(user).toMatchObject({ role: 'subscriber', emailVerifiedAt: null })
     const cookie = await createSession(user!.id)
-    const asUser = new Request('http://localhost/mi-cuenta', { headers: { cookie: cookie.split(';')[0]! } })
-    expect((await requireSubscriber(asUser)).accountIds).toEqual([])
+    // A new Request each time, as in the app (the guards remember their answer per request).
+    const asUser = () => new Request('http://localhost/mi-cuenta', { headers: { cookie: cookie.split(';')[0]! } })
+    expect((await requireSubscriber(asUser())).accountIds).toEqual([])
 
     const granted = await db.select().from(consents).where(eq(consents.userId, user!.id))
     expect(granted.map((c) => [c.kind, c.policyVersion]).sort()).toEqual([
@@ -102,7 +103,7 @@ describe('registration with proof of ownership', () => {
     const token = decodeURIComponent(mail!.text.match(/token=([A-Za-z0-9_%-]+)/)![1]!)
     const verified = (await verifyAction({ request: post('http://localhost/verificar-correo', { token }), params: {}, context: ctx })) as Response
     expect(verified.headers.get('location')).toBe('/ingresar?correo=confirmado')
-    expect((await requireSubscriber(asUser)).accountIds).toEqual([first.accountId])
+    expect((await requireSubscriber(asUser())).accountIds).toEqual([first.accountId])
     const reused = (await verifyAction({ request: post('http://localhost/verificar-correo', { token }), params: {}, context: ctx })) as unknown as Reply
     expect(reused.init?.status).toBe(400)
 

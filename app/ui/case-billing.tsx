@@ -6,13 +6,32 @@ import { DateText, InstantText } from './date'
 import { Money } from './money'
 import { DataTable, type Column } from './table'
 
-const HOLD_LABELS: Record<string, string> = { active: 'Retenido', released: 'Liberado', credited: 'Acreditado' }
-const BASIS_LABELS: Record<string, string> = { measured: 'Medido', average: 'Promedio', estimated: 'Estimado', category_average: 'Promedio de la categoría' }
+const HOLD_LABELS: Record<string, string> = {
+  active: 'Retenido',
+  released: 'Liberado',
+  credited: 'Acreditado',
+}
+const BASIS_LABELS: Record<string, string> = {
+  measured: 'Medido',
+  average: 'Promedio',
+  estimated: 'Estimado',
+  category_average: 'Promedio de la categoría',
+}
 
 type Props = { billing: BillingContext }
 
 /** A table, or one line saying there is nothing to show (an empty table tells a screen reader nothing). */
-function Listing<Row>({ caption, rows, rowKey, columns }: { caption: string; rows: Row[]; rowKey: (r: Row) => string; columns: Column<Row>[] }) {
+function Listing<Row>({
+  caption,
+  rows,
+  rowKey,
+  columns,
+}: {
+  caption: string
+  rows: Row[]
+  rowKey: (r: Row) => string
+  columns: Column<Row>[]
+}) {
   if (rows.length === 0) return <p>{caption}: sin registros.</p>
   return <DataTable caption={caption} rows={rows} rowKey={rowKey} columns={columns} />
 }
@@ -24,13 +43,22 @@ export function CaseBilling({ billing }: Props) {
       <h2 id="billing-title">Cuenta {account.number}</h2>
       <dl className="facts">
         <dt>Predio</dt>
-        <dd>{account.address}{account.estrato ? ` · estrato ${account.estrato}` : ''}</dd>
+        <dd>
+          {account.address}
+          {account.estrato ? ` · estrato ${account.estrato}` : ''}
+        </dd>
         <dt>Saldo</dt>
-        <dd><Money value={balance.total} /></dd>
+        <dd>
+          <Money value={balance.total} />
+        </dd>
         <dt>Vencido</dt>
-        <dd><Money value={balance.overdue} /></dd>
+        <dd>
+          <Money value={balance.overdue} />
+        </dd>
         <dt>En reclamo (retenido)</dt>
-        <dd><Money value={balance.onHold} /></dd>
+        <dd>
+          <Money value={balance.onHold} />
+        </dd>
       </dl>
       <Listing
         caption="Facturas recientes y sus notas"
@@ -41,7 +69,18 @@ export function CaseBilling({ billing }: Props) {
           { header: 'Periodo', cell: (r) => r.period },
           { header: 'Expedida', cell: (r) => <DateText value={r.issueOn} /> },
           { header: 'Total a pagar', cell: (r) => <Money value={r.totalToPay} />, align: 'end' },
-          { header: 'Notas', cell: (r) => (r.notes.length ? r.notes.map((n) => `${n.kind === 'credit_note' ? 'Crédito' : 'Débito'} ${formatCOP(n.amount.replace(/^-/, ''))}`).join('; ') : '—') },
+          {
+            header: 'Notas',
+            cell: (r) =>
+              r.notes.length
+                ? r.notes
+                    .map(
+                      (n) =>
+                        `${n.kind === 'credit_note' ? 'Crédito' : 'Débito'} ${formatCOP(n.amount.replace(/^-/, ''))}`,
+                    )
+                    .join('; ')
+                : '—',
+          },
         ]}
       />
       <Listing

@@ -67,7 +67,12 @@ try {
   await db.execute(sql`analyze`)
 
   let peakRss = process.memoryUsage().rss
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50)
+  let peakHeap = process.memoryUsage().heapUsed
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage()
+    peakRss = Math.max(peakRss, m.rss)
+    peakHeap = Math.max(peakHeap, m.heapUsed)
+  }, 50)
   t = performance.now()
   const started = await db.transaction((tx) => startLiquidation(tx, { periodId: period.id, actor: { kind: 'system', label: 'benchmark' } }))
   if (!started.ok) throw started.error
@@ -98,7 +103,7 @@ try {
   console.log(`  en segundo plano (se solapan con el cálculo): elegir cuentas ${phase(timings.select)}, leer ${phase(timings.read)}, escribir ${phase(timings.write)}`)
   console.log(`  claves foráneas: ${values['row-triggers'] ? 'disparadores por fila' : 'verificación por lote (bloqueo FOR KEY SHARE)'}`)
   console.log(`  carga de la máquina: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} (uptime)`)
-  console.log(`  memoria máxima durante la liquidación: ${mib(peakRss)} (meta < 1 GiB); maxRSS del proceso: ${mib(process.resourceUsage().maxRSS * 1024)}`)
+  console.log(`  memoria máxima durante la liquidación: ${mib(peakRss)} (meta < 1 GiB); maxRSS del proceso: ${mib(process.resourceUsage().maxRSS * 1024)}; montículo JS máximo ${mib(peakHeap)} (incluye lo que dejó la semilla)`)
   if (values.rerun) await timeRerun(period.id, counts!.invoices)
 } finally {
   await closeDb()

@@ -18,18 +18,25 @@ test('a reclamo from filing to the notified decision with a credit note', async 
   await form.getByLabel('Tipo de solicitud').selectOption('reclamo')
   await form.getByLabel('Motivo').selectOption('102')
   await form.getByLabel('Asunto').fill('Cobro de consumo muy alto')
-  await form.getByLabel('Hechos y lo que solicita').fill('La factura cobra el doble de mi consumo habitual. Solicito revisar el medidor y ajustar el cobro.')
+  await form
+    .getByLabel('Hechos y lo que solicita')
+    .fill('La factura cobra el doble de mi consumo habitual. Solicito revisar el medidor y ajustar el cobro.')
   const invoiceField = form.getByLabel(/^Factura No\. .* valor en reclamo$/).first()
   const invoiceLabel = (await form.locator('label[for="claim-0"]').textContent()) ?? ''
   const invoiceNumber = /Factura No\. (\d+)/.exec(invoiceLabel)?.[1]
   expect(invoiceNumber, 'the first invoice has a number').toBeTruthy()
   await invoiceField.fill('30.000')
   await form.getByLabel('Número de documento').fill('79555123')
-  await form.getByLabel('Documentos de soporte (opcional)').setInputFiles({ name: 'foto-medidor.pdf', mimeType: 'application/pdf', buffer: PDF })
+  await form
+    .getByLabel('Documentos de soporte (opcional)')
+    .setInputFiles({ name: 'foto-medidor.pdf', mimeType: 'application/pdf', buffer: PDF })
   await form.getByLabel(/Autorizo que la respuesta me sea notificada/).check()
   await form.getByRole('button', { name: 'Radicar' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Su solicitud quedó radicada' })).toBeVisible()
-  const radicado = (await page.getByText(/Número de radicado:/).locator('strong').textContent())!.trim()
+  const radicado = (await page
+    .getByText(/Número de radicado:/)
+    .locator('strong')
+    .textContent())!.trim()
   expect(radicado).toMatch(/^\d{4}-E-\d{6}$/)
   await checkA11y(page)
   // The receipt is a public page (no session header): sign out from the portal.
@@ -50,10 +57,14 @@ test('a reclamo from filing to the notified decision with a credit note', async 
   await page.getByRole('link', { name: 'Decisión', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: `Decisión del caso ${radicado}` })).toBeVisible()
   await checkA11y(page)
-  await page.getByLabel('Plantilla', { exact: true }).selectOption({ label: 'Accede parcialmente y ordena nota crédito (Accede parcialmente, v1)' })
+  await page
+    .getByLabel('Plantilla', { exact: true })
+    .selectOption({ label: 'Accede parcialmente y ordena nota crédito (Accede parcialmente, v1)' })
   await page.getByLabel('Nota crédito (pesos, opcional)').fill('10.000')
   await page.getByRole('button', { name: 'Guardar el proyecto' }).click()
-  await expect(page.getByRole('heading', { name: /Proyecto: Accede parcialmente \(Borrador\)/ })).toBeVisible()
+  await expect(
+    page.getByRole('heading', { name: /Proyecto: Accede parcialmente \(Borrador\)/ }),
+  ).toBeVisible()
   await checkA11y(page)
   await page.getByLabel(/Revisé el texto, los fundamentos/).check()
   await page.getByRole('button', { name: 'Expedir la decisión' }).click()
@@ -61,17 +72,24 @@ test('a reclamo from filing to the notified decision with a credit note', async 
   await expect(page.getByText('Citada para notificación', { exact: true })).toBeVisible()
   // The account on the case page: the invoice carries the credit note.
   const invoices = page.getByRole('table', { name: 'Facturas recientes y sus notas' })
-  await expect(invoices.getByRole('row', { name: new RegExp(`No\\. ${invoiceNumber}`) })).toContainText('Crédito $ 10.000')
+  await expect(invoices.getByRole('row', { name: new RegExp(`No\\. ${invoiceNumber}`) })).toContainText(
+    'Crédito $ 10.000',
+  )
   await checkA11y(page)
   await logout(page)
 
   // 3. The subscriber opens the decision: notified now, with the date until which a recurso can be filed.
   await loginAs(page, 'subscriber')
   await page.goto('/mi-cuenta/pqr')
-  await page.getByRole('link', { name: new RegExp(radicado) }).first().click()
+  await page
+    .getByRole('link', { name: new RegExp(radicado) })
+    .first()
+    .click()
   await page.getByRole('link', { name: /^Decisión .*\(PDF\)$/ }).click()
   await expect(page.getByRole('heading', { level: 1, name: /^Decisión \d{4}-S-\d{6}$/ })).toBeVisible()
-  await expect(page.getByText(/Puede interponer recursos contra esta decisión hasta el \d{2}\/\d{2}\/\d{4}/)).toBeVisible()
+  await expect(
+    page.getByText(/Puede interponer recursos contra esta decisión hasta el \d{2}\/\d{2}\/\d{4}/),
+  ).toBeVisible()
   await expect(page.getByText(/Con esta consulta quedó notificado/)).toBeVisible()
   await expect(page.getByText(/Se aplicó una nota crédito por \$\s10\.000/)).toBeVisible()
   await checkA11y(page)

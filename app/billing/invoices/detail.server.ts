@@ -66,8 +66,11 @@ const LINES = (invoiceId: ReturnType<typeof sql>) => sql`(select coalesce(json_a
     'quantityM3', l.quantity_m3::text, 'unitPrice', l.unit_price::text, 'amount', l.amount::text, 'ledgerEntryId', l.ledger_entry_id)
     order by l.position), '[]'::json) from invoice_lines l where l.invoice_id = ${invoiceId})`
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 function detailQuery(invoiceId: string, accountIds: readonly string[] | 'all', balanceOn?: string) {
-  const owner = accountIds === 'all' ? sql`true` : sql`i.account_id = any(${`{${accountIds.join(',')}}`}::uuid[])`
+  // A uuid[] literal (one parameter, so the statement stays the same whatever the number of accounts).
+  const owner = accountIds === 'all' ? sql`true` : sql`i.account_id = any(${`{${accountIds.filter((id) => UUID.test(id)).join(',')}}`}::uuid[])`
   return sql`
     with cur as (
       select i.id, i.account_id, i.period_id, p.starts_on, c.frequency,
