@@ -3,6 +3,7 @@
  * Shape only: whether an account or invoice belongs to the filer, or a causal needs invoices, is checked by fileCase.
  */
 import { z } from 'zod'
+import { MoneyInputSchema } from '~/utils/money-input'
 import { DOCUMENT_TYPE_LIST } from '~/utils/documents'
 
 const DOCUMENT_TYPES = DOCUMENT_TYPE_LIST.map((d) => d.abbreviation) as [string, ...string[]]
@@ -20,20 +21,7 @@ const optionalText = (max: number, message: string) =>
     z.string().trim().max(max, message).optional(),
   )
 
-/**
- * An amount as a Colombian types it: `85.400`, `85400`, `$ 85.400,50` are pesos with `.` grouping and `,` decimals.
- * Yields a plain decimal string (`85400.50`) for decimal.js; never a float.
- */
-export const MoneyInputSchema = z
-  .string({ error: 'Escriba el valor en pesos.' })
-  .trim()
-  .transform((v) => v.replace(/[$\s]/g, ''))
-  .refine((v) => /^(\d{1,3}(\.\d{3})+|\d+)(,\d{1,2})?$/.test(v), 'Escriba el valor en pesos, por ejemplo 85.400.')
-  .transform((v) => {
-    const [whole, cents] = v.split(',') as [string, string | undefined]
-    const digits = whole.replace(/\./g, '').replace(/^0+(?=\d)/, '')
-    return cents ? `${digits}.${cents.padEnd(2, '0')}` : digits
-  })
+export { MoneyInputSchema }
 
 export const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean())
 

@@ -22,6 +22,7 @@ import {
 import { STATE_LABELS } from '~/pqr/status'
 import { DateText, InstantText } from '~/ui/date'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { DateField, StepForm, TextField } from '~/ui/notification-step-forms'
 import { notFound } from '~/utils/errors'
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Escriba la fecha como aaaa-mm-dd.')
@@ -318,49 +319,6 @@ export default function CaseNotificationRoute() {
         </>
       ) : null}
     </>
-  )
-}
-
-function StepForm({ intent, title, children }: { intent: string; title: string; children: React.ReactNode }) {
-  return (
-    <Form method="post" className="form card" aria-label={title}>
-      <h2>{title}</h2>
-      <input type="hidden" name="intent" value={intent} />
-      {children}
-      <button type="submit" className="button">
-        Registrar
-      </button>
-    </Form>
-  )
-}
-
-function DateField({ name, label, max }: { name: string; label: string; max: string }) {
-  const id = `f-${name}-${label.length}`
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} type="date" required max={max} defaultValue={max} />
-    </div>
-  )
-}
-
-function TextField({
-  name,
-  label,
-  defaultValue,
-  required = true,
-}: {
-  name: string
-  label: string
-  defaultValue?: string
-  required?: boolean
-}) {
-  const id = `f-${name}-${label.length}`
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} required={required} defaultValue={defaultValue} />
-    </div>
   )
 }
 
