@@ -1,5 +1,6 @@
 /** A simple notice: a title, paragraphs and an optional button. Later templates reuse it or its pieces. */
-import { Button, Heading, Section, Text } from '@react-email/components'
+import { Heading, Text } from '@react-email/components'
+import { ActionButton } from './components/action-button'
 import { colors, Layout } from './components/layout'
 
 export type GenericNoticeProps = {
@@ -24,22 +25,7 @@ export default function GenericNotice({ title, paragraphs, preview, button, gree
         </Text>
       ))}
       {button ? (
-        <Section style={{ margin: '24px 0' }}>
-          <Button
-            href={button.url}
-            style={{
-              backgroundColor: colors.accent,
-              color: '#ffffff',
-              padding: '12px 20px',
-              borderRadius: '6px',
-              fontSize: '16px',
-              fontWeight: 700,
-              textDecoration: 'none',
-            }}
-          >
-            {button.label}
-          </Button>
-        </Section>
+        <ActionButton href={button.url}>{button.label}</ActionButton>
       ) : null}
     </Layout>
   )

@@ -1,5 +1,6 @@
 /** Electronic invoice (SSPD Concepto 682/2020: sent only with the subscriber's express consent): a link to it. */
-import { Button, Heading, Section, Text } from '@react-email/components'
+import { Heading, Text } from '@react-email/components'
+import { ActionButton } from './components/action-button'
 import { colors, Layout } from './components/layout'
 
 export type InvoiceIssuedProps = {
@@ -26,14 +27,7 @@ export default function InvoiceIssued(p: InvoiceIssuedProps) {
         La factura de la cuenta {p.accountNumber} por {p.totalToPay} ya está disponible. Pague a tiempo hasta el{' '}
         {p.dueOn}. Desde el {p.suspensionOn} el servicio puede suspenderse si no se ha pagado.
       </Text>
-      <Section style={{ margin: '24px 0' }}>
-        <Button
-          href={p.invoiceUrl}
-          style={{ backgroundColor: colors.accent, color: '#ffffff', padding: '12px 20px', borderRadius: '6px', fontSize: '16px', fontWeight: 700, textDecoration: 'none' }}
-        >
-          Ver mi factura
-        </Button>
-      </Section>
+      <ActionButton href={p.invoiceUrl}>Ver mi factura</ActionButton>
       <Text style={text}>
         También puede descargarla en PDF: {p.pdfUrl}. Para verla debe ingresar a la Ventanilla virtual con su usuario.
       </Text>

@@ -1,5 +1,6 @@
 /** The receipt of a payment made online: sent in the same transaction that posts the payment to the ledger. */
-import { Button, Heading, Section, Text } from '@react-email/components'
+import { Heading, Section, Text } from '@react-email/components'
+import { ActionButton } from './components/action-button'
 import { colors, Layout } from './components/layout'
 
 export type PaymentReceiptProps = {
@@ -44,22 +45,7 @@ export default function PaymentReceipt(p: PaymentReceiptProps) {
           </Text>
         ))}
       </Section>
-      <Section style={{ margin: '24px 0' }}>
-        <Button
-          href={p.receiptUrl}
-          style={{
-            backgroundColor: colors.accent,
-            color: '#ffffff',
-            padding: '12px 20px',
-            borderRadius: '6px',
-            fontSize: '16px',
-            fontWeight: 700,
-            textDecoration: 'none',
-          }}
-        >
-          Ver el comprobante
-        </Button>
-      </Section>
+      <ActionButton href={p.receiptUrl}>Ver el comprobante</ActionButton>
     </Layout>
   )
 }

@@ -1,5 +1,6 @@
 /** Acuse de recibo of a PQR: the radicado, the legal due date and where to follow it (Ley 142 art. 158). */
-import { Button, Heading, Section, Text } from '@react-email/components'
+import { Heading, Text } from '@react-email/components'
+import { ActionButton } from './components/action-button'
 import { colors, Layout } from './components/layout'
 
 export type PqrReceivedProps = {
@@ -54,22 +55,7 @@ export default function PqrReceived(props: PqrReceivedProps) {
           : 'Le enviaremos una citación para notificarle la respuesta.'}
       </Text>
       {props.receiptUrl ? (
-        <Section style={{ margin: '24px 0' }}>
-          <Button
-            href={props.receiptUrl}
-            style={{
-              backgroundColor: colors.accent,
-              color: '#ffffff',
-              padding: '12px 20px',
-              borderRadius: '6px',
-              fontSize: '16px',
-              fontWeight: 700,
-              textDecoration: 'none',
-            }}
-          >
-            Ver la constancia de radicación
-          </Button>
-        </Section>
+        <ActionButton href={props.receiptUrl}>Ver la constancia de radicación</ActionButton>
       ) : null}
       {props.lookupUrl ? <Text style={p}>Consulte el estado en {props.lookupUrl}</Text> : null}
     </Layout>

@@ -2,6 +2,7 @@
 import { desc, eq, sql } from 'drizzle-orm'
 import type { DbOrTx } from '~/db.server'
 import { jobs } from '../../db/schema/system'
+import { pageWindow } from '~/utils/pagination'
 
 export type JobView = {
   id: string
@@ -55,14 +56,13 @@ export async function listJobs(
   const pageSize = opts.pageSize ?? 25
   const [count] = await dbOrTx.select({ n: sql<number>`count(*)::int` }).from(jobs)
   const total = Number(count?.n ?? 0)
-  const pageCount = Math.max(1, Math.ceil(total / pageSize))
-  const page = Math.min(Math.max(1, opts.page ?? 1), pageCount)
+  const { page, pageCount, offset } = pageWindow(total, opts.page ?? 1, pageSize)
   const found = await dbOrTx
     .select(columns)
     .from(jobs)
     .orderBy(desc(jobs.createdAt), desc(jobs.id))
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
+    .offset(offset)
   return { rows: found.map(toView), total, page, pageCount }
 }
 

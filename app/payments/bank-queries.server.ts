@@ -9,35 +9,34 @@ import { accounts } from '../../db/schema/premises'
 import { describeBank } from './asobancaria'
 import type { BankFileReport } from './bank-file-schema'
 import { canonicalReference } from './bank-lines'
+import { pageWindow } from '~/utils/pagination'
 
 export const PAGE_SIZE = 25
 
-const pageOf = (total: number, page: number) => {
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE))
-  return { pageCount, page: Math.min(Math.max(1, page), pageCount) }
+/** What both the list and one file's page show of a file (the uploader by name). */
+const fileColumns = {
+  id: bankFiles.id,
+  fileName: bankFiles.fileName,
+  bankCode: bankFiles.bankCode,
+  fileDate: bankFiles.fileDate,
+  modifier: bankFiles.modifier,
+  status: bankFiles.status,
+  recordCount: bankFiles.recordCount,
+  totalAmount: bankFiles.totalAmount,
+  uploadedAt: bankFiles.uploadedAt,
+  uploadedBy: users.fullName,
 }
 
 export async function listBankFiles(db: DbOrTx, opts: { page: number }) {
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(bankFiles)
-  const { page, pageCount } = pageOf(total, opts.page)
+  const { page, pageCount, offset } = pageWindow(total, opts.page, PAGE_SIZE)
   const found = await db
-    .select({
-      id: bankFiles.id,
-      fileName: bankFiles.fileName,
-      bankCode: bankFiles.bankCode,
-      fileDate: bankFiles.fileDate,
-      modifier: bankFiles.modifier,
-      status: bankFiles.status,
-      recordCount: bankFiles.recordCount,
-      totalAmount: bankFiles.totalAmount,
-      uploadedAt: bankFiles.uploadedAt,
-      uploadedBy: users.fullName,
-    })
+    .select(fileColumns)
     .from(bankFiles)
     .leftJoin(users, eq(users.id, bankFiles.uploadedBy))
     .orderBy(desc(bankFiles.uploadedAt), desc(bankFiles.id))
     .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE)
+    .offset(offset)
   const rows = found.map((f) => ({ ...f, bankName: f.bankCode ? describeBank(f.bankCode).label : null, uploadedAt: f.uploadedAt.toISOString() }))
   return { rows, total, page, pageCount }
 }
@@ -62,16 +61,7 @@ export async function getBankFile(db: DbOrTx, id: string): Promise<BankFileView 
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null
   const [f] = await db
     .select({
-      id: bankFiles.id,
-      fileName: bankFiles.fileName,
-      bankCode: bankFiles.bankCode,
-      fileDate: bankFiles.fileDate,
-      modifier: bankFiles.modifier,
-      status: bankFiles.status,
-      recordCount: bankFiles.recordCount,
-      totalAmount: bankFiles.totalAmount,
-      uploadedAt: bankFiles.uploadedAt,
-      uploadedBy: users.fullName,
+      ...fileColumns,
       finishedAt: bankFiles.finishedAt,
       report: bankFiles.report,
       jobId: bankFiles.jobId,
@@ -106,7 +96,7 @@ export async function searchBankPayments(db: DbOrTx, opts: { q?: string; fileId?
   if (!q && !opts.fileId) return { rows: [], total: 0, page: 1, pageCount: 1 }
   const where = and(...filters)
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(payments).innerJoin(accounts, eq(accounts.id, payments.accountId)).where(where)
-  const { page, pageCount } = pageOf(total, opts.page)
+  const { page, pageCount, offset } = pageWindow(total, opts.page, PAGE_SIZE)
   const rows = await db
     .select({
       id: payments.id,
@@ -123,7 +113,7 @@ export async function searchBankPayments(db: DbOrTx, opts: { q?: string; fileId?
     .where(where)
     .orderBy(desc(payments.paidOn), desc(payments.createdAt))
     .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE)
+    .offset(offset)
   return { rows, total, page, pageCount }
 }
 

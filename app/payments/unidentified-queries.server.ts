@@ -8,6 +8,7 @@ import { describeMedio, describeProcedencia } from './asobancaria-layout'
 import { PAGE_SIZE } from './bank-queries.server'
 
 import type { UnidentifiedFilter } from './bank-file-schema'
+import { pageWindow } from '~/utils/pagination'
 
 const columns = {
   id: unidentifiedPayments.id,
@@ -49,13 +50,12 @@ function base(db: DbOrTx) {
 export async function listUnidentified(db: DbOrTx, opts: { status: UnidentifiedFilter; page: number }) {
   const where = eq(unidentifiedPayments.status, opts.status)
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(unidentifiedPayments).where(where)
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE))
-  const page = Math.min(Math.max(1, opts.page), pageCount)
+  const { page, pageCount, offset } = pageWindow(total, opts.page, PAGE_SIZE)
   const found = await base(db)
     .where(where)
     .orderBy(opts.status === 'pending' ? unidentifiedPayments.createdAt : desc(unidentifiedPayments.assignedAt), unidentifiedPayments.lineNo)
     .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE)
+    .offset(offset)
   return { rows: found.map((r) => toView(r)), total, page, pageCount }
 }
 

@@ -1,26 +1,17 @@
 /**
  * Form schemas for decisions and templates (client-safe; the route's form and action share them). Amounts are read
- * as a Colombian types them: `85.400`, `85400` and `85.400,50` are pesos with `.` grouping and `,` decimals.
+ * with the shared money-input rule.
  */
 import { z } from 'zod'
+import { moneyInput } from '~/utils/money-input'
 import { DECISION_TYPES } from '../../db/schema/pqr'
 import { unknownPlaceholders } from './decision-template'
 
-/** '' → undefined; '85.400,50' → '85400.50'. */
-export function parsePesos(raw: unknown): unknown {
-  if (typeof raw !== 'string') return raw
-  const text = raw.trim().replace(/^\$\s*/, '')
-  if (text === '') return undefined
-  if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(text)) return text.replace(/\./g, '').replace(',', '.')
-  return text.replace(',', '.')
-}
-
+/** Optional pesos (app/utils/money-input: `85.400`, `85400`, `85.400,50`); empty means no note. */
 export const PesosSchema = z.preprocess(
-  parsePesos,
-  z
-    .string()
-    .regex(/^\d{1,12}(\.\d{1,2})?$/, 'Escriba el valor en pesos, por ejemplo 85.400 o 85400.')
-    .refine((v) => Number(v) > 0, 'El valor debe ser mayor que cero.')
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  moneyInput({ example: '20.000' })
+    .refine((v) => /[1-9]/.test(v), 'El valor debe ser mayor que cero.')
     .optional(),
 )
 

@@ -3,11 +3,13 @@
  * the case they belong to. Staff with an area scope see only their área's cases (another área's task is not found).
  */
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm'
+import { z } from 'zod'
 import type { DbOrTx } from '~/db.server'
 import { users } from '../../db/schema/auth'
 import { serviceAreas } from '../../db/schema/areas'
 import { invoices } from '../../db/schema/ledger'
 import { pqrCaseInvoices, pqrCases, pqrTasks, pqrTypes } from '../../db/schema/pqr'
+import { STATE_LABELS } from './status'
 import type { PqrTaskKind } from './tasks.server'
 
 export type TaskScope = { areaId: string | null }
@@ -95,6 +97,32 @@ export async function getTask(db: DbOrTx, kind: PqrTaskKind, taskId: string, sco
     .innerJoin(invoices, eq(invoices.id, pqrCaseInvoices.invoiceId))
     .where(eq(pqrCaseInvoices.caseId, task.caseId))
   return { ...task, claimed }
+}
+
+const TaskIdSchema = z.uuid()
+
+/** A task page's task from its URL id; null when the id is malformed, missing, of another kind or outside the scope. */
+export async function findTask(db: DbOrTx, kind: PqrTaskKind, taskId: string | undefined, scope: TaskScope) {
+  const parsed = TaskIdSchema.safeParse(taskId)
+  return parsed.success ? getTask(db, kind, parsed.data, scope) : null
+}
+
+/** The display-ready fields every task page shows, with the outcome in words. */
+export function taskSummary(
+  task: NonNullable<Awaited<ReturnType<typeof getTask>>>,
+  outcomeLabels: Record<string, string>,
+) {
+  return {
+    id: task.id,
+    status: task.status,
+    outcome: task.outcome ? (outcomeLabels[task.outcome] ?? task.outcome) : null,
+    resolvedByName: task.resolvedByName,
+    resolvedAt: task.resolvedAt?.toISOString() ?? null,
+    caseId: task.caseId,
+    radicado: task.radicado,
+    subject: task.subject,
+    stateLabel: STATE_LABELS[task.state],
+  }
 }
 
 /** The case facts the extension form shows, within the scope; null when missing. */

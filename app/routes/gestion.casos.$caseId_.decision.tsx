@@ -23,7 +23,7 @@ import { DecisionActionSchema, type DecisionDraftForm } from '~/pqr/decision-sch
 import { STATE_LABELS } from '~/pqr/status'
 import { publicOrigin } from '~/security/public-origin'
 import { DateText } from '~/ui/date'
-import { DecisionDraftForm } from '~/ui/decision-draft-form'
+import { DraftDecisionForm } from '~/ui/decision-draft-form'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { StatusButton, useIsPending } from '~/ui/forms'
 import { Money } from '~/ui/money'
@@ -156,7 +156,7 @@ export default function CaseDecisionRoute() {
       ) : null}
       {draft ? <DraftActions /> : null}
       {!d.issued && d.allowed.length > 0 ? (
-        <DecisionDraftForm
+        <DraftDecisionForm
           key={draft?.id ?? 'new'}
           templates={d.templates}
           invoices={d.invoices}

@@ -16,12 +16,11 @@ import { getSetting } from '~/settings/read.server'
 import { ErrorList, Field, StatusButton, useIsPending } from '~/ui/forms'
 import {
   AttachmentsField,
-  CatalogueFields,
   ConsentField,
-  DocumentTypeOptions,
-  InvoiceNumberRows,
+  FilerFields,
+  RequestFields,
   SelectField,
-  TextAreaField,
+  textInput,
 } from '~/ui/pqr-filing-fields'
 
 /** Staff at the counter file what arrives in person, by phone or in writing (pqr:work). */
@@ -77,12 +76,6 @@ export default function CounterFilingRoute() {
     shouldValidate: 'onSubmit',
     defaultValue: { filerDocumentType: 'CC', channel: 'presencial' },
   })
-  const text = (meta: { id: string; name: string; initialValue?: unknown }, extra: Record<string, string> = {}) => ({
-    id: meta.id,
-    name: meta.name,
-    defaultValue: typeof meta.initialValue === 'string' ? meta.initialValue : undefined,
-    ...extra,
-  })
   return (
     <>
       <h1>Radicar en ventanilla</h1>
@@ -98,21 +91,9 @@ export default function CounterFilingRoute() {
           <option value="telefonico">Telefónico</option>
           <option value="escrito">Escrito</option>
         </SelectField>
-        <Field label="Fecha de recibo del escrito (solo escritos)" help="Déjela en blanco si el escrito se recibe hoy." inputProps={text(fields.receivedOn, { type: 'date', max: today })} errors={fields.receivedOn.errors} errorId={fields.receivedOn.errorId} />
-        <Field label="Nombre completo del peticionario" inputProps={text(fields.filerName)} errors={fields.filerName.errors} errorId={fields.filerName.errorId} />
-        <SelectField label="Tipo de documento" meta={fields.filerDocumentType}>
-          <DocumentTypeOptions />
-        </SelectField>
-        <Field label="Número de documento" inputProps={text(fields.filerDocumentNumber, { autoComplete: 'off' })} errors={fields.filerDocumentNumber.errors} errorId={fields.filerDocumentNumber.errorId} />
-        <Field label="Correo electrónico" help="Al menos un medio de contacto: correo, teléfono o dirección." inputProps={text(fields.filerEmail, { type: 'email', autoComplete: 'off' })} errors={fields.filerEmail.errors} errorId={fields.filerEmail.errorId} />
-        <Field label="Teléfono" inputProps={text(fields.filerPhone, { type: 'tel', autoComplete: 'off' })} errors={fields.filerPhone.errors} errorId={fields.filerPhone.errorId} />
-        <Field label="Dirección para notificaciones" inputProps={text(fields.filerAddress, { autoComplete: 'off' })} errors={fields.filerAddress.errors} errorId={fields.filerAddress.errorId} />
-        <CatalogueFields catalogue={catalogue} typeMeta={fields.typeCode} causalMeta={fields.causalCode} />
-        <Field label="Asunto" inputProps={text(fields.subject, { maxLength: '200' })} errors={fields.subject.errors} errorId={fields.subject.errorId} />
-        <TextAreaField label="Hechos y lo que solicita" meta={fields.description} />
-        <Field label="Número de cuenta" inputProps={text(fields.accountNumber, { autoComplete: 'off' })} errors={fields.accountNumber.errors} errorId={fields.accountNumber.errorId} />
-        <InvoiceNumberRows />
-        <ErrorList id={fields.claims.errorId} errors={fields.claims.errors} />
+        <Field label="Fecha de recibo del escrito (solo escritos)" help="Déjela en blanco si el escrito se recibe hoy." inputProps={textInput(fields.receivedOn, { type: 'date', max: today })} errors={fields.receivedOn.errors} errorId={fields.receivedOn.errorId} />
+        <FilerFields fields={fields} atCounter />
+        <RequestFields catalogue={catalogue} fields={fields} accountLabel="Número de cuenta" />
         <AttachmentsField maxKb={limits.maxKb} maxCount={limits.maxCount} />
         <ConsentField meta={fields.electronicNotificationConsent} />
         <StatusButton type="submit" status={isPending ? 'pending' : 'idle'} pendingLabel="Radicando…">

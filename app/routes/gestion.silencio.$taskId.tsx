@@ -1,11 +1,5 @@
-import {
-  getFormProps,
-  getInputProps,
-  getTextareaProps,
-  useForm,
-  type SubmissionResult,
-} from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import {
   data,
   redirect,
@@ -14,22 +8,20 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 import { requireStaff } from '~/auth/guards.server'
 import { can } from '~/auth/permissions'
 import { db } from '~/db.server'
 import { SilencioAnswerSchema } from '~/pqr/silencio'
 import { recogniseSilencio, recordSilencioNotApplicable } from '~/pqr/silencio-recognition.server'
 import type { SilencioTaskPayload } from '~/pqr/silencio.server'
-import { getTask } from '~/pqr/tasks-queries.server'
-import { STATE_LABELS } from '~/pqr/status'
+import { findTask, taskSummary } from '~/pqr/tasks-queries.server'
 import { DateText, InstantText } from '~/ui/date'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { ErrorList, StatusButton, useIsPending } from '~/ui/forms'
 import { Money } from '~/ui/money'
+import { TaskResolution, useChoiceForm } from '~/ui/pqr-task-detail'
 import { notFound } from '~/utils/errors'
 
-const ParamsSchema = z.object({ taskId: z.uuid() })
 const OUTCOME_LABELS: Record<string, string> = {
   recognised: 'Silencio reconocido y efecto aplicado',
   not_applicable: 'Se dejó constancia de que no procede',
@@ -41,10 +33,7 @@ async function loadTask(
   permission: 'pqr:read' | 'legal:act',
 ) {
   const user = await requireStaff(request, permission)
-  const parsed = ParamsSchema.safeParse(params)
-  const task = parsed.success
-    ? await getTask(db, 'silencio_recognition', parsed.data.taskId, { areaId: user.serviceAreaId })
-    : null
+  const task = await findTask(db, 'silencio_recognition', params.taskId, { areaId: user.serviceAreaId })
   if (!task) notFound('La tarea de reconocimiento no existe.')
   return { user, task }
 }
@@ -55,17 +44,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     canAct: can(user, 'legal:act') && task.status === 'open',
     task: {
-      id: task.id,
-      status: task.status,
-      outcome: task.outcome ? (OUTCOME_LABELS[task.outcome] ?? task.outcome) : null,
-      resolvedByName: task.resolvedByName,
-      resolvedAt: task.resolvedAt?.toISOString() ?? null,
+      ...taskSummary(task, OUTCOME_LABELS),
       dueAt: task.dueAt?.toISOString() ?? null,
-      caseId: task.caseId,
-      radicado: task.radicado,
-      subject: task.subject,
       typeName: task.typeName,
-      stateLabel: STATE_LABELS[task.state],
       filedOn: task.filedOn,
       dueOn: payload.dueOn,
       filerName: task.filerName,
@@ -145,17 +126,7 @@ export default function SilencioTaskRoute() {
         )}
       </section>
       {task.status !== 'open' ? (
-        <p role="status" className="card">
-          {task.outcome}
-          {task.resolvedByName ? ` por ${task.resolvedByName}` : ''}
-          {task.resolvedAt ? (
-            <>
-              {' '}
-              el <InstantText value={task.resolvedAt} withTime />
-            </>
-          ) : null}
-          .
-        </p>
+        <TaskResolution {...task} />
       ) : canAct ? (
         <AnswerForms result={result} />
       ) : (
@@ -172,20 +143,8 @@ function AnswerForms({ result }: { result?: SubmissionResult<string[]> }) {
   const intent = (result?.initialValue as { intent?: string } | undefined)?.intent
   const recogniseSchema = SilencioAnswerSchema.options[0]
   const rejectSchema = SilencioAnswerSchema.options[1]
-  const [recognise, rf] = useForm({
-    id: 'reconocer',
-    constraint: getZodConstraint(recogniseSchema),
-    lastResult: intent === 'recognise' ? result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: recogniseSchema }),
-    shouldValidate: 'onSubmit',
-  })
-  const [reject, jf] = useForm({
-    id: 'no-procede',
-    constraint: getZodConstraint(rejectSchema),
-    lastResult: intent === 'not_applicable' ? result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: rejectSchema }),
-    shouldValidate: 'onSubmit',
-  })
+  const [recognise, rf] = useChoiceForm('reconocer', recogniseSchema, result, intent === 'recognise')
+  const [reject, jf] = useChoiceForm('no-procede', rejectSchema, result, intent === 'not_applicable')
   return (
     <>
       <Form method="post" className="form card" {...getFormProps(recognise)}>

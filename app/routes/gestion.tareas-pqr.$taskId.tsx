@@ -1,11 +1,5 @@
-import {
-  getFormProps,
-  getInputProps,
-  getTextareaProps,
-  useForm,
-  type SubmissionResult,
-} from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import {
   data,
   redirect,
@@ -14,19 +8,17 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 import { requireStaff } from '~/auth/guards.server'
 import { db } from '~/db.server'
 import { DecideExtensionSchema, EXTENSION_REASON_LABELS, type ExtensionRequestPayload } from '~/pqr/extension'
 import { decideExtension } from '~/pqr/extension.server'
-import { getTask } from '~/pqr/tasks-queries.server'
-import { STATE_LABELS } from '~/pqr/status'
-import { DateText, InstantText } from '~/ui/date'
+import { findTask, taskSummary } from '~/pqr/tasks-queries.server'
+import { DateText } from '~/ui/date'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { ErrorList, StatusButton, useIsPending } from '~/ui/forms'
+import { TaskResolution, useChoiceForm } from '~/ui/pqr-task-detail'
 import { notFound } from '~/utils/errors'
 
-const ParamsSchema = z.object({ taskId: z.uuid() })
 const OUTCOME_LABELS: Record<string, string> = {
   approved: 'Ampliación aprobada',
   denied: 'Ampliación negada',
@@ -34,10 +26,7 @@ const OUTCOME_LABELS: Record<string, string> = {
 
 async function loadTask(request: Request, params: Record<string, string | undefined>) {
   const user = await requireStaff(request, 'pqr:approve')
-  const parsed = ParamsSchema.safeParse(params)
-  const task = parsed.success
-    ? await getTask(db, 'extension_approval', parsed.data.taskId, { areaId: user.serviceAreaId })
-    : null
+  const task = await findTask(db, 'extension_approval', params.taskId, { areaId: user.serviceAreaId })
   if (!task) notFound('La solicitud de ampliación no existe.')
   return { user, task }
 }
@@ -48,15 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     isOwnRequest: p.requestedBy === user.id,
     task: {
-      id: task.id,
-      status: task.status,
-      outcome: task.outcome ? (OUTCOME_LABELS[task.outcome] ?? task.outcome) : null,
-      resolvedByName: task.resolvedByName,
-      resolvedAt: task.resolvedAt?.toISOString() ?? null,
-      caseId: task.caseId,
-      radicado: task.radicado,
-      subject: task.subject,
-      stateLabel: STATE_LABELS[task.state],
+      ...taskSummary(task, OUTCOME_LABELS),
       dueOn: task.caseDueOn,
       reason: EXTENSION_REASON_LABELS[p.reason],
       businessDays: p.businessDays,
@@ -115,17 +96,7 @@ export default function DecideExtensionRoute() {
         </dd>
       </dl>
       {task.status !== 'open' ? (
-        <p role="status" className="card">
-          {task.outcome}
-          {task.resolvedByName ? ` por ${task.resolvedByName}` : ''}
-          {task.resolvedAt ? (
-            <>
-              {' '}
-              el <InstantText value={task.resolvedAt} withTime />
-            </>
-          ) : null}
-          .
-        </p>
+        <TaskResolution {...task} />
       ) : isOwnRequest ? (
         <p className="note">Usted hizo esta solicitud: debe decidirla otra persona de la coordinación.</p>
       ) : (
@@ -139,20 +110,8 @@ function DecisionForms({ result }: { result?: SubmissionResult<string[]> }) {
   const isPending = useIsPending()
   const decision = (result?.initialValue as { decision?: string } | undefined)?.decision
   const [approveSchema, denySchema] = DecideExtensionSchema.options
-  const [approve, af] = useForm({
-    id: 'aprobar',
-    constraint: getZodConstraint(approveSchema),
-    lastResult: decision === 'approve' ? result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: approveSchema }),
-    shouldValidate: 'onSubmit',
-  })
-  const [deny, df] = useForm({
-    id: 'negar',
-    constraint: getZodConstraint(denySchema),
-    lastResult: decision === 'deny' ? result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: denySchema }),
-    shouldValidate: 'onSubmit',
-  })
+  const [approve, af] = useChoiceForm('aprobar', approveSchema, result, decision === 'approve')
+  const [deny, df] = useChoiceForm('negar', denySchema, result, decision === 'deny')
   return (
     <>
       <Form method="post" className="form card" {...getFormProps(approve)}>

@@ -12,16 +12,13 @@ import { consumeRateLimit, rateLimitKey } from '~/pqr/rate-limit.server'
 import { PublicFileCaseSchema } from '~/pqr/schema'
 import { publicOrigin } from '~/security/public-origin'
 import { getSetting } from '~/settings/read.server'
-import { ErrorList, Field, StatusButton, useIsPending } from '~/ui/forms'
+import { ErrorList, StatusButton, useIsPending } from '~/ui/forms'
 import {
   AttachmentsField,
-  CatalogueFields,
   ConsentField,
-  DocumentTypeOptions,
+  FilerFields,
   Honeypot,
-  InvoiceNumberRows,
-  SelectField,
-  TextAreaField,
+  RequestFields,
 } from '~/ui/pqr-filing-fields'
 
 /** Public filing: anyone may file (Ley 142 art. 152); name, document and one contact suffice. */
@@ -79,12 +76,6 @@ export default function PublicFilingRoute() {
     shouldValidate: 'onSubmit',
     defaultValue: { filerDocumentType: 'CC' },
   })
-  const text = (meta: { id: string; name: string; initialValue?: unknown }, extra: Record<string, string> = {}) => ({
-    id: meta.id,
-    name: meta.name,
-    defaultValue: typeof meta.initialValue === 'string' ? meta.initialValue : undefined,
-    ...extra,
-  })
   return (
     <>
       <h1>Radicar una petición, queja o reclamo</h1>
@@ -96,20 +87,8 @@ export default function PublicFilingRoute() {
         <ErrorList id={form.errorId} errors={form.errors} />
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
         <Honeypot />
-        <Field label="Nombre completo" inputProps={text(fields.filerName, { autoComplete: 'name' })} errors={fields.filerName.errors} errorId={fields.filerName.errorId} />
-        <SelectField label="Tipo de documento" meta={fields.filerDocumentType}>
-          <DocumentTypeOptions />
-        </SelectField>
-        <Field label="Número de documento" inputProps={text(fields.filerDocumentNumber, { autoComplete: 'off' })} errors={fields.filerDocumentNumber.errors} errorId={fields.filerDocumentNumber.errorId} />
-        <Field label="Correo electrónico" help="Indique al menos un medio de contacto: correo, teléfono o dirección." inputProps={text(fields.filerEmail, { type: 'email', autoComplete: 'email' })} errors={fields.filerEmail.errors} errorId={fields.filerEmail.errorId} />
-        <Field label="Teléfono" inputProps={text(fields.filerPhone, { type: 'tel', autoComplete: 'tel' })} errors={fields.filerPhone.errors} errorId={fields.filerPhone.errorId} />
-        <Field label="Dirección para notificaciones" inputProps={text(fields.filerAddress, { autoComplete: 'street-address' })} errors={fields.filerAddress.errors} errorId={fields.filerAddress.errorId} />
-        <CatalogueFields catalogue={catalogue} typeMeta={fields.typeCode} causalMeta={fields.causalCode} />
-        <Field label="Asunto" inputProps={text(fields.subject, { maxLength: '200' })} errors={fields.subject.errors} errorId={fields.subject.errorId} />
-        <TextAreaField label="Hechos y lo que solicita" meta={fields.description} />
-        <Field label="Número de cuenta (si su solicitud es sobre un predio)" inputProps={text(fields.accountNumber, { autoComplete: 'off' })} errors={fields.accountNumber.errors} errorId={fields.accountNumber.errorId} />
-        <InvoiceNumberRows />
-        <ErrorList id={fields.claims.errorId} errors={fields.claims.errors} />
+        <FilerFields fields={fields} />
+        <RequestFields catalogue={catalogue} fields={fields} accountLabel="Número de cuenta (si su solicitud es sobre un predio)" />
         <AttachmentsField maxKb={limits.maxKb} maxCount={limits.maxCount} />
         <ConsentField meta={fields.electronicNotificationConsent} />
         <StatusButton type="submit" status={isPending ? 'pending' : 'idle'} pendingLabel="Radicando…">

@@ -9,7 +9,7 @@ type Props = Pick<DecisionPage, 'templates' | 'invoices' | 'draft' | 'defaults'>
  * Drafting form: a template (only those coherent with the case), the invoice and its note, the text (empty: drafted
  * from the template), the grounds and the recursos with their term and where to file them (CPACA art. 67).
  */
-export function DecisionDraftForm(d: Props) {
+export function DraftDecisionForm(d: Props) {
   const draft = d.draft
   const rep = draft?.recursos.find((r) => r.kind === 'reposicion')
   const ape = draft?.recursos.find((r) => r.kind === 'apelacion')

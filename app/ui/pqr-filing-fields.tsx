@@ -6,7 +6,7 @@
 import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react'
 import { DOCUMENT_TYPE_LIST } from '~/utils/documents'
 import { formatCOP, formatDate } from '~/utils/format'
-import { ErrorList, type ListOfErrors } from './forms'
+import { ErrorList, Field, type ListOfErrors } from './forms'
 
 type FieldMeta = { id: string; name: string; errors?: ListOfErrors; errorId: string; initialValue?: unknown }
 
@@ -187,5 +187,52 @@ export function Honeypot() {
       <label htmlFor="website">Deje este campo vacío</label>
       <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
     </div>
+  )
+}
+
+/** The props of a plain text input bound to a Conform field, keeping what the person typed after a failed submit. */
+export function textInput(meta: FieldMeta, extra: Record<string, string> = {}) {
+  return { id: meta.id, name: meta.name, defaultValue: initial(meta), ...extra }
+}
+
+type FilerMetas = Record<
+  'filerName' | 'filerDocumentType' | 'filerDocumentNumber' | 'filerEmail' | 'filerPhone' | 'filerAddress',
+  FieldMeta
+>
+
+/**
+ * Who files and how to reach them (public form and staff counter). At the counter staff type another person's data,
+ * so the browser must not offer to fill in their own.
+ */
+export function FilerFields({ fields, atCounter = false }: { fields: FilerMetas; atCounter?: boolean }) {
+  const auto = (own: string) => ({ autoComplete: atCounter ? 'off' : own })
+  return (
+    <>
+      <Field label={atCounter ? 'Nombre completo del peticionario' : 'Nombre completo'} inputProps={textInput(fields.filerName, atCounter ? {} : { autoComplete: 'name' })} errors={fields.filerName.errors} errorId={fields.filerName.errorId} />
+      <SelectField label="Tipo de documento" meta={fields.filerDocumentType}>
+        <DocumentTypeOptions />
+      </SelectField>
+      <Field label="Número de documento" inputProps={textInput(fields.filerDocumentNumber, { autoComplete: 'off' })} errors={fields.filerDocumentNumber.errors} errorId={fields.filerDocumentNumber.errorId} />
+      <Field label="Correo electrónico" help={atCounter ? 'Al menos un medio de contacto: correo, teléfono o dirección.' : 'Indique al menos un medio de contacto: correo, teléfono o dirección.'} inputProps={textInput(fields.filerEmail, { type: 'email', ...auto('email') })} errors={fields.filerEmail.errors} errorId={fields.filerEmail.errorId} />
+      <Field label="Teléfono" inputProps={textInput(fields.filerPhone, { type: 'tel', ...auto('tel') })} errors={fields.filerPhone.errors} errorId={fields.filerPhone.errorId} />
+      <Field label="Dirección para notificaciones" inputProps={textInput(fields.filerAddress, auto('street-address'))} errors={fields.filerAddress.errors} errorId={fields.filerAddress.errorId} />
+    </>
+  )
+}
+
+type RequestMetas = Record<'typeCode' | 'causalCode' | 'subject' | 'description' | 'accountNumber' | 'claims', FieldMeta>
+
+/** What is asked, about which account and which invoices (by number), for the forms without a signed-in subscriber. */
+export function RequestFields(props: { catalogue: CatalogueOptions; fields: RequestMetas; accountLabel: string }) {
+  const { fields } = props
+  return (
+    <>
+      <CatalogueFields catalogue={props.catalogue} typeMeta={fields.typeCode} causalMeta={fields.causalCode} />
+      <Field label="Asunto" inputProps={textInput(fields.subject, { maxLength: '200' })} errors={fields.subject.errors} errorId={fields.subject.errorId} />
+      <TextAreaField label="Hechos y lo que solicita" meta={fields.description} />
+      <Field label={props.accountLabel} inputProps={textInput(fields.accountNumber, { autoComplete: 'off' })} errors={fields.accountNumber.errors} errorId={fields.accountNumber.errorId} />
+      <InvoiceNumberRows />
+      <ErrorList id={fields.claims.errorId} errors={fields.claims.errors} />
+    </>
   )
 }

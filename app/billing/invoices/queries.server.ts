@@ -7,6 +7,7 @@ import { and, count, desc, eq, inArray } from 'drizzle-orm'
 import type { DbOrTx } from '~/db.server'
 import { accounts, billingCycles, billingPeriods, invoices, premises } from '../../../db/schema'
 import { periodLabel } from './period-label'
+import { pageWindow } from '~/utils/pagination'
 
 export type InvoiceSummary = {
   id: string
@@ -36,8 +37,7 @@ export async function listAccountInvoices(
   if (!account) return null
   const owned = and(eq(invoices.accountId, account.id), eq(invoices.status, 'issued'))
   const [total] = await db.select({ n: count() }).from(invoices).where(owned)
-  const pageCount = Math.max(1, Math.ceil(Number(total?.n ?? 0) / INVOICES_PAGE_SIZE))
-  const page = Math.min(Math.max(1, input.page), pageCount)
+  const { pageCount, offset } = pageWindow(Number(total?.n ?? 0), input.page, INVOICES_PAGE_SIZE)
   const list = await db
     .select({
       id: invoices.id,
@@ -53,7 +53,7 @@ export async function listAccountInvoices(
     .where(owned)
     .orderBy(desc(billingPeriods.startsOn))
     .limit(INVOICES_PAGE_SIZE)
-    .offset((page - 1) * INVOICES_PAGE_SIZE)
+    .offset(offset)
   return {
     account: { id: account.id, number: account.number },
     invoices: list.map((i) => ({ ...i, periodLabel: periodLabel(i.periodCode, account.frequency) })),
