@@ -56,30 +56,43 @@ export async function recordLoginFailure(keys: ThrottleKeys, opts: { now?: Date;
     getSetting('identity.login_max_failures_per_ip', settingOpts),
     getSetting('identity.login_lock_minutes', settingOpts),
   ])
-  const windowStart = new Date(now.getTime() - windowMinutes * 60_000)
   for (const [key, limit] of [
     [keys.account, maxAccount],
     [keys.ip, maxIp],
   ] as const) {
-    const [row] = await rows<{ failures: number }>(
-      dbx,
-      sql`insert into login_throttles (key, failures, window_started_at, last_failure_at)
-          values (${key}, 1, ${now.toISOString()}, ${now.toISOString()})
-          on conflict (key) do update set
-            failures = case when login_throttles.window_started_at <= ${windowStart.toISOString()}
-                            then 1 else login_throttles.failures + 1 end,
-            window_started_at = case when login_throttles.window_started_at <= ${windowStart.toISOString()}
-                                     then excluded.window_started_at else login_throttles.window_started_at end,
-            last_failure_at = excluded.last_failure_at
-          returning failures`,
-    )
-    const failures = Number(row!.failures)
-    const blockedUntil = blockedUntilAfter(failures, limit, lockMinutes, now)
-    await rows(
-      dbx,
-      sql`update login_throttles set blocked_until = ${blockedUntil?.toISOString() ?? null} where key = ${key}`,
-    )
+    const { count } = await countInWindow(dbx, key, { now, windowMinutes })
+    await setBlockedUntil(dbx, key, blockedUntilAfter(count, limit, lockMinutes, now))
   }
+}
+
+/**
+ * Counts one event of `key` in a fixed window of `windowMinutes` that starts at the key's first event (an older window
+ * starts again at 1). One row per key; the login throttle and the public PQR rate limits share this mechanism.
+ */
+export async function countInWindow(
+  dbx: DbOrTx,
+  key: string,
+  { now, windowMinutes }: { now: Date; windowMinutes: number },
+): Promise<{ count: number; windowStartedAt: Date }> {
+  const windowStart = new Date(now.getTime() - windowMinutes * 60_000)
+  const [row] = await rows<{ failures: number; started: Date | string }>(
+    dbx,
+    sql`insert into login_throttles (key, failures, window_started_at, last_failure_at)
+        values (${key}, 1, ${now.toISOString()}, ${now.toISOString()})
+        on conflict (key) do update set
+          failures = case when login_throttles.window_started_at <= ${windowStart.toISOString()}
+                          then 1 else login_throttles.failures + 1 end,
+          window_started_at = case when login_throttles.window_started_at <= ${windowStart.toISOString()}
+                                   then excluded.window_started_at else login_throttles.window_started_at end,
+          last_failure_at = excluded.last_failure_at
+        returning failures, window_started_at as started`,
+  )
+  return { count: Number(row!.failures), windowStartedAt: new Date(row!.started) }
+}
+
+/** Blocks `key` until that instant (null lifts the block). */
+export async function setBlockedUntil(dbx: DbOrTx, key: string, until: Date | null): Promise<void> {
+  await rows(dbx, sql`update login_throttles set blocked_until = ${until?.toISOString() ?? null} where key = ${key}`)
 }
 
 /** Pure: the first failure costs nothing, then 1 s, 2 s, 4 s … capped, and the lock once the limit is reached. */

@@ -4,9 +4,8 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { Db } from '~/db.server'
-import { insertAccount, insertArea, insertPeriod } from '~/billing/ledger/test-fixtures.server'
+import { insertAccount, insertArea, insertIssuedInvoice, insertPeriod } from '~/billing/ledger/test-fixtures.server'
 import { users } from '../../db/schema/auth'
-import { invoices, ledgerEntries } from '../../db/schema/ledger'
 import { userAccounts } from '../../db/schema/premises'
 import type { TransactionStatus } from './gateway'
 import { signTransactionEvent, type WompiTransactionJson } from './wompi-event'
@@ -35,34 +34,8 @@ export async function insertPayableInvoice(db: Db, charges: Array<[string, strin
   await db.insert(userAccounts).values({ userId: user!.id, accountId })
   // Digits only, unique per test run: the attempt reference is '<this>-<n>' (gateway.ts).
   const paymentReference = `${Date.now() % 1_000_000_000}${String(counter).padStart(3, '0')}`
-  const [invoice] = await db
-    .insert(invoices)
-    .values({
-      accountId,
-      periodId,
-      status: 'issued',
-      issueOn: '2026-02-06',
-      dueOn: '2026-02-21',
-      suspensionOn: '2026-02-26',
-      previousBalance: '0.00',
-      currentCharges: '0.00',
-      totalToPay: '0.00',
-      paymentReference,
-    })
-    .returning({ id: invoices.id })
-  await db.insert(ledgerEntries).values(
-    charges.map(([concept, amount]) => ({
-      accountId,
-      occurredOn: '2026-02-06',
-      kind: 'charge' as const,
-      concept,
-      amount,
-      dueOn: '2026-02-21',
-      invoiceId: invoice!.id,
-      description: concept,
-    })),
-  )
-  return { accountId, invoiceId: invoice!.id, paymentReference, user: user!, accountIds: [accountId] }
+  const { invoiceId } = await insertIssuedInvoice(db, { accountId, periodId, charges, paymentReference })
+  return { accountId, invoiceId, paymentReference, user: user!, accountIds: [accountId] }
 }
 
 /** A transaction as the gateway would report it for an attempt (reference, amount in cents). */

@@ -4,10 +4,9 @@
  */
 import { randomUUID } from 'node:crypto'
 import { placeHold } from '~/billing/ledger/holds.server'
-import { insertAccount, insertArea, insertPeriod } from '~/billing/ledger/test-fixtures.server'
+import { insertAccount, insertArea, insertIssuedInvoice, insertPeriod } from '~/billing/ledger/test-fixtures.server'
 import type { Db } from '~/db.server'
 import { users, type Role } from '../../db/schema/auth'
-import { invoices, ledgerEntries } from '../../db/schema/ledger'
 import { pqrCaseInvoices, type PqrCase } from '../../db/schema/pqr'
 import { insertTestCase, type TestCaseInput } from './test-fixtures.server'
 
@@ -34,33 +33,12 @@ export async function insertBillingClaim(
   const where = await insertArea(db, { band: 'above_2000' })
   const periodId = await insertPeriod(db, where.cycleId, '2026-01')
   const accountId = await insertAccount(db, where)
-  const [inv] = await db
-    .insert(invoices)
-    .values({
-      accountId,
-      periodId,
-      status: 'issued',
-      issueOn: '2026-02-06',
-      dueOn: '2026-02-21',
-      suspensionOn: '2026-02-26',
-      previousBalance: '0.00',
-      currentCharges: '90000.00',
-      totalToPay: '90000.00',
-      paymentReference: randomUUID(),
-    })
-    .returning({ id: invoices.id })
-  await db
-    .insert(ledgerEntries)
-    .values({
-      accountId,
-      occurredOn: '2026-02-06',
-      kind: 'charge',
-      concept: 'consumo_basico',
-      amount: '90000.00',
-      dueOn: '2026-02-21',
-      invoiceId: inv!.id,
-      description: 'Consumo',
-    })
+  const { invoiceId } = await insertIssuedInvoice(db, {
+    accountId,
+    periodId,
+    charges: [['consumo_basico', '90000.00', 'Consumo']],
+    totals: '90000.00',
+  })
   const c = await insertTestCase(
     db,
     {
@@ -79,7 +57,7 @@ export async function insertBillingClaim(
       accountId,
       amount: opts.disputed,
       reason: `Reclamo ${c.radicado}`,
-      invoiceId: inv!.id,
+      invoiceId: invoiceId,
       related: { type: 'pqr_case', id: c.id },
       actor: { kind: 'system', label: 'Prueba' },
     }),
@@ -87,6 +65,6 @@ export async function insertBillingClaim(
   if (!hold.ok) throw hold.error
   await db
     .insert(pqrCaseInvoices)
-    .values({ caseId: c.id, invoiceId: inv!.id, disputedAmount: opts.disputed, holdId: hold.value.holdId })
-  return { c, invoiceId: inv!.id, holdId: hold.value.holdId, accountId, areaId: where.areaId }
+    .values({ caseId: c.id, invoiceId: invoiceId, disputedAmount: opts.disputed, holdId: hold.value.holdId })
+  return { c, invoiceId: invoiceId, holdId: hold.value.holdId, accountId, areaId: where.areaId }
 }

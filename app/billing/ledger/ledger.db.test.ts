@@ -9,7 +9,7 @@ import { placeHold, releaseHold } from './holds.server'
 import { postCreditNote, postDebitNote } from './notes.server'
 import { postPayment } from './post-payment.server'
 import { reversePayment } from './reverse-payment.server'
-import { insertAccount, insertArea, insertPeriod } from './test-fixtures.server'
+import { insertAccount, insertArea, insertIssuedInvoice, insertPeriod } from './test-fixtures.server'
 
 const actor = { kind: 'system', label: 'prueba' } as const
 let where: { zoneId: string; cycleId: string }
@@ -20,29 +20,9 @@ beforeAll(async () => {
   periods = [await insertPeriod(db, where.cycleId, '2026-01'), await insertPeriod(db, where.cycleId, '2026-02')]
 })
 
-/** An issued invoice with the given charges (concept, amount) as ledger entries. */
-async function issuedInvoice(accountId: string, periodId: string, issueOn: string, dueOn: string, charges: Array<[string, string]>) {
-  const [inv] = await db
-    .insert(invoices)
-    .values({
-      accountId,
-      periodId,
-      status: 'issued',
-      issueOn,
-      dueOn,
-      suspensionOn: dueOn,
-      previousBalance: '0.00',
-      currentCharges: '0.00',
-      totalToPay: '0.00',
-      paymentReference: randomUUID(),
-    })
-    .returning({ id: invoices.id })
-  const entries = await db
-    .insert(ledgerEntries)
-    .values(charges.map(([concept, amount]) => ({ accountId, occurredOn: issueOn, kind: 'charge' as const, concept, amount, dueOn, invoiceId: inv!.id, description: concept })))
-    .returning({ id: ledgerEntries.id })
-  return { invoiceId: inv!.id, entryIds: entries.map((e) => e.id) }
-}
+/** An issued invoice with the given charges (concept, amount) as ledger entries; suspension on the due date. */
+const issuedInvoice = (accountId: string, periodId: string, issueOn: string, dueOn: string, charges: Array<[string, string]>) =>
+  insertIssuedInvoice(db, { accountId, periodId, issueOn, dueOn, suspensionOn: dueOn, charges })
 
 async function allocationsOf(paymentId: string) {
   const list = await db.select().from(paymentAllocations).where(eq(paymentAllocations.paymentId, paymentId))

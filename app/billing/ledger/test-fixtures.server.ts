@@ -1,6 +1,6 @@
 /**
  * Small builders for billing db tests: an area with a zone, a cycle and a period, accounts of a given category,
- * an approved tariff (through the catalogue's own functions) and released consumptions.
+ * an approved tariff (through the catalogue's own functions), released consumptions and issued invoices.
  */
 import { randomUUID } from 'node:crypto'
 import type { Db } from '~/db.server'
@@ -11,6 +11,7 @@ import { users } from '../../../db/schema/auth'
 import { billingCycles, serviceAreas, zones } from '../../../db/schema/areas'
 import { accounts, premises, subscribers } from '../../../db/schema/premises'
 import { billingPeriods } from '../../../db/schema/readings'
+import { invoices, ledgerEntries } from '../../../db/schema/ledger'
 import { consumptions } from '../../../db/schema/critica'
 
 export type Band = 'below_1000' | 'from_1000_to_2000' | 'above_2000'
@@ -131,4 +132,55 @@ export async function releaseConsumption(db: Db, accountId: string, periodId: st
     reviewedBy: reviewedBy ?? null,
     reviewedAt: new Date(),
   })
+}
+
+/**
+ * An issued invoice whose charges (concept, amount, optional description; the concept by default) are ledger entries
+ * tied to it. Dates default to a January 2026 invoice; `totals` fills current charges and total to pay.
+ */
+export async function insertIssuedInvoice(
+  db: Db,
+  input: {
+    accountId: string
+    periodId: string
+    charges: Array<[concept: string, amount: string, description?: string]>
+    issueOn?: string
+    dueOn?: string
+    suspensionOn?: string
+    totals?: string
+    paymentReference?: string
+  },
+): Promise<{ invoiceId: string; entryIds: string[] }> {
+  const { accountId, issueOn = '2026-02-06', dueOn = '2026-02-21', totals = '0.00' } = input
+  const [inv] = await db
+    .insert(invoices)
+    .values({
+      accountId,
+      periodId: input.periodId,
+      status: 'issued',
+      issueOn,
+      dueOn,
+      suspensionOn: input.suspensionOn ?? '2026-02-26',
+      previousBalance: '0.00',
+      currentCharges: totals,
+      totalToPay: totals,
+      paymentReference: input.paymentReference ?? randomUUID(),
+    })
+    .returning({ id: invoices.id })
+  const entries = await db
+    .insert(ledgerEntries)
+    .values(
+      input.charges.map(([concept, amount, description]) => ({
+        accountId,
+        occurredOn: issueOn,
+        kind: 'charge' as const,
+        concept,
+        amount,
+        dueOn,
+        invoiceId: inv!.id,
+        description: description ?? concept,
+      })),
+    )
+    .returning({ id: ledgerEntries.id })
+  return { invoiceId: inv!.id, entryIds: entries.map((e) => e.id) }
 }
