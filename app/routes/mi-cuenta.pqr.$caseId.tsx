@@ -86,7 +86,7 @@ export default function MyCaseRoute() {
           ))}
           {c.decision ? (
             <li>
-              <a href={`/mi-cuenta/pqr/${c.id}/decision`}>Decisión {c.decision.outgoingRadicado ?? ''} (PDF)</a>
+              <a href={`/mi-cuenta/pqr/${c.id}/decision`}>Decisión {c.decision.outgoingRadicado ?? ''}</a>
               {canFileRecurso ? ' · Puede presentar recurso de reposición y, en subsidio, de apelación dentro del plazo indicado.' : null}
             </li>
           ) : null}

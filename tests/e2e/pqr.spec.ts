@@ -85,7 +85,7 @@ test('a reclamo from filing to the notified decision with a credit note', async 
     .getByRole('link', { name: new RegExp(radicado) })
     .first()
     .click()
-  await page.getByRole('link', { name: /^Decisión .*\(PDF\)$/ }).click()
+  await page.getByRole('link', { name: /^Decisión \d{4}-S-\d{6}$/ }).click()
   await expect(page.getByRole('heading', { level: 1, name: /^Decisión \d{4}-S-\d{6}$/ })).toBeVisible()
   await expect(
     page.getByText(/Puede interponer recursos contra esta decisión hasta el \d{2}\/\d{2}\/\d{4}/),
