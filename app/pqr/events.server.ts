@@ -45,6 +45,27 @@ export async function recordCaseEvent(tx: DbOrTx, input: CaseEventInput): Promis
   return { eventId: row!.id }
 }
 
+/**
+ * An event that changes the case, with its audit-trail entry (action `pqr.<kind>`) in the same transaction; the
+ * trail's summary is the event's data unless given.
+ */
+export async function recordCaseChange(
+  tx: DbOrTx,
+  input: CaseEventInput & { summary?: Record<string, unknown> },
+): Promise<{ eventId: string }> {
+  const { summary, ...event } = input
+  const recorded = await recordCaseEvent(tx, event)
+  await recordTrail(tx, {
+    entityType: 'pqr_case',
+    entityId: event.caseId,
+    action: `pqr.${event.kind}`,
+    actor: event.actor,
+    summary: summary ?? event.data ?? undefined,
+    occurredAt: event.occurredAt,
+  })
+  return recorded
+}
+
 /** Who did it, as the timeline shows it: the given label, else the user's name. */
 export async function actorLabel(tx: DbOrTx, actor: TrailActor): Promise<string> {
   if (actor.label) return actor.label

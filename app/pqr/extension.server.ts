@@ -15,7 +15,7 @@ import { formatDate } from '~/utils/format'
 import { pqrCases, pqrEvents } from '../../db/schema/pqr'
 import { coordinatorsFor, jobOrigin } from './alerts-recipients.server'
 import { refreshCaseClocks } from './clock-refresh.server'
-import { recordCaseEvent, transitionCase } from './events.server'
+import { recordCaseChange, recordCaseEvent, transitionCase } from './events.server'
 import {
   checkExtension,
   EXTENSION_REASON_LABELS,
@@ -94,21 +94,13 @@ export function requestExtension(
             'Ya hay una solicitud de ampliación pendiente de aprobación.',
           ),
         )
-      await recordCaseEvent(tx, {
+      await recordCaseChange(tx, {
         caseId: c.id,
         kind: 'extension_requested',
         body: `${EXTENSION_REASON_LABELS[input.reason]} (${input.businessDays} días hábiles): ${input.justification}`,
         data: { taskId: task.taskId, reason: input.reason, businessDays: input.businessDays },
         internal: true,
         actor,
-        occurredAt: now,
-      })
-      await recordTrail(tx, {
-        entityType: 'pqr_case',
-        entityId: c.id,
-        action: 'pqr.extension_requested',
-        actor,
-        summary: { taskId: task.taskId, reason: input.reason, businessDays: input.businessDays },
         occurredAt: now,
       })
       await askApprovers(tx, { c, taskId: task.taskId, payload, requesterId: staff.id })
@@ -139,21 +131,13 @@ export function decideExtension(
       const c = await lockCase(tx, task.value.caseId, staff)
       if (input.decision.decision === 'deny') {
         await closeTask(tx, { taskId: input.taskId, outcome: 'denied', resolvedBy: staff.id, now })
-        await recordCaseEvent(tx, {
+        await recordCaseChange(tx, {
           caseId: c.id,
           kind: 'extension_denied',
           body: input.decision.note,
           data: { taskId: input.taskId },
           internal: true,
           actor,
-          occurredAt: now,
-        })
-        await recordTrail(tx, {
-          entityType: 'pqr_case',
-          entityId: c.id,
-          action: 'pqr.extension_denied',
-          actor,
-          summary: { taskId: input.taskId },
           occurredAt: now,
         })
         return { caseId: c.id, newDueOn: null }

@@ -128,6 +128,31 @@ export const CounterFileCaseSchema = z
   })
 export type CounterFileCase = z.infer<typeof CounterFileCaseSchema>
 
+/**
+ * What the public form and the counter map alike onto a filing: the account and the invoices by number (the filer is
+ * not signed in), and the filer as typed. The caller adds the channel, attachments and reception date.
+ */
+export function filingByNumbers(v: PublicFileCase | CounterFileCase) {
+  return {
+    typeCode: v.typeCode,
+    causalCode: v.causalCode,
+    subject: v.subject,
+    description: v.description,
+    account: v.accountNumber ? { number: v.accountNumber } : null,
+    claims: v.claims.map((c) => ({ invoiceNumber: c.invoiceNumber, disputedAmount: c.disputedAmount! })),
+    filer: {
+      name: v.filerName,
+      documentType: v.filerDocumentType,
+      documentNumber: v.filerDocumentNumber,
+      email: v.filerEmail,
+      phone: v.filerPhone,
+      address: v.filerAddress,
+    },
+    electronicNotificationConsent: v.electronicNotificationConsent,
+    idempotencyKey: v.idempotencyKey,
+  }
+}
+
 /** Public status lookup: the radicado and the filer's document number. */
 export const LookupSchema = z.object({
   radicado: z

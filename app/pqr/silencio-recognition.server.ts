@@ -10,12 +10,12 @@ import { releaseHold } from '~/billing/ledger/holds.server'
 import { todayInBogota, type IsoDate } from '~/calendar/business-days'
 import { db as defaultDb, type Db, type DbOrTx } from '~/db.server'
 import { enqueueEmail } from '~/mail/outbox.server'
-import { recordTrail, type TrailActor } from '~/trail/record.server'
+import type { TrailActor } from '~/trail/record.server'
 import { formatCOP } from '~/utils/format'
 import type { Result } from '~/utils/errors'
 import { disputeHolds } from '../../db/schema/ledger'
 import { pqrCases } from '../../db/schema/pqr'
-import { recordCaseEvent } from './events.server'
+import { recordCaseChange } from './events.server'
 import type { SilencioEffect } from './silencio'
 import type { SilencioTaskPayload } from './silencio.server'
 import { closeTask, lockOpenTask, rollbackWith, runUseCase } from './tasks.server'
@@ -95,20 +95,12 @@ export function recogniseSilencio(
       })
       await closeTask(tx, { taskId: input.taskId, outcome: 'recognised', resolvedBy: staff.userId, now })
       const credit = effect.kind === 'credit' ? effect.total : null
-      await recordCaseEvent(tx, {
+      await recordCaseChange(tx, {
         caseId,
         kind: 'silencio_recognised',
         body: [payload.proposal.summary, input.note].filter(Boolean).join(' '),
         data: { taskId: input.taskId, creditNoteEntryIds, credit },
         actor,
-        occurredAt: now,
-      })
-      await recordTrail(tx, {
-        entityType: 'pqr_case',
-        entityId: caseId,
-        action: 'pqr.silencio_recognised',
-        actor,
-        summary: { taskId: input.taskId, creditNoteEntryIds, credit },
         occurredAt: now,
       })
       if (c.filerEmail) {
@@ -143,7 +135,7 @@ export function recordSilencioNotApplicable(
       if (!task.ok) rollbackWith(task.error)
       const { caseId } = task.value
       await closeTask(tx, { taskId: input.taskId, outcome: 'not_applicable', resolvedBy: staff.userId, now })
-      await recordCaseEvent(tx, {
+      await recordCaseChange(tx, {
         caseId,
         kind: 'silencio_not_applicable',
         body: input.reason,
@@ -151,14 +143,7 @@ export function recordSilencioNotApplicable(
         internal: true,
         actor,
         occurredAt: now,
-      })
-      await recordTrail(tx, {
-        entityType: 'pqr_case',
-        entityId: caseId,
-        action: 'pqr.silencio_not_applicable',
-        actor,
         summary: { taskId: input.taskId, reason: input.reason },
-        occurredAt: now,
       })
       return { caseId }
     }),

@@ -10,7 +10,7 @@ import { filingCatalogue } from '~/pqr/catalog.server'
 import { readAttachments } from '~/pqr/file-case-attachments.server'
 import { receiptPath } from '~/pqr/file-case-notice.server'
 import { fileCase } from '~/pqr/file-case.server'
-import { CounterFileCaseSchema } from '~/pqr/schema'
+import { CounterFileCaseSchema, filingByNumbers } from '~/pqr/schema'
 import { publicOrigin } from '~/security/public-origin'
 import { getSetting } from '~/settings/read.server'
 import { ErrorList, Field, StatusButton, useIsPending } from '~/ui/forms'
@@ -44,17 +44,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     db,
     {
       channel: v.channel,
-      typeCode: v.typeCode,
-      causalCode: v.causalCode,
-      subject: v.subject,
-      description: v.description,
-      account: v.accountNumber ? { number: v.accountNumber } : null,
-      claims: v.claims.map((c) => ({ invoiceNumber: c.invoiceNumber, disputedAmount: c.disputedAmount! })),
-      filer: { name: v.filerName, documentType: v.filerDocumentType, documentNumber: v.filerDocumentNumber, email: v.filerEmail, phone: v.filerPhone, address: v.filerAddress },
-      electronicNotificationConsent: v.electronicNotificationConsent,
+      ...filingByNumbers(v),
       receivedOn: v.receivedOn ?? null,
       attachments: await readAttachments(formData),
-      idempotencyKey: v.idempotencyKey,
     },
     { by: { kind: 'staff', userId: staff.id }, origin: publicOrigin(request), ip: context.ip, requestId: context.requestId },
   )

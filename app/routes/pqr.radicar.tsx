@@ -9,7 +9,7 @@ import { readAttachments } from '~/pqr/file-case-attachments.server'
 import { receiptPath } from '~/pqr/file-case-notice.server'
 import { fileCase } from '~/pqr/file-case.server'
 import { consumeRateLimit, rateLimitKey } from '~/pqr/rate-limit.server'
-import { PublicFileCaseSchema } from '~/pqr/schema'
+import { filingByNumbers, PublicFileCaseSchema } from '~/pqr/schema'
 import { publicOrigin } from '~/security/public-origin'
 import { getSetting } from '~/settings/read.server'
 import { ErrorList, StatusButton, useIsPending } from '~/ui/forms'
@@ -45,16 +45,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     db,
     {
       channel: 'web_publico',
-      typeCode: v.typeCode,
-      causalCode: v.causalCode,
-      subject: v.subject,
-      description: v.description,
-      account: v.accountNumber ? { number: v.accountNumber } : null,
-      claims: v.claims.map((c) => ({ invoiceNumber: c.invoiceNumber, disputedAmount: c.disputedAmount! })),
-      filer: { name: v.filerName, documentType: v.filerDocumentType, documentNumber: v.filerDocumentNumber, email: v.filerEmail, phone: v.filerPhone, address: v.filerAddress },
-      electronicNotificationConsent: v.electronicNotificationConsent,
+      ...filingByNumbers(v),
       attachments: await readAttachments(formData),
-      idempotencyKey: v.idempotencyKey,
     },
     { by: { kind: 'public' }, origin: publicOrigin(request), ip: context.ip, requestId: context.requestId },
   )

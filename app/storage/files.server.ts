@@ -67,15 +67,20 @@ export async function putFile(
 
 export type FileWithData = StoredFileRef & { data: Uint8Array; ownerType: string; ownerId: string; createdAt: Date }
 
+/** A file's metadata as StoredFileRef, without the bytes. */
+const refColumns = {
+  id: storedFiles.id,
+  name: storedFiles.name,
+  contentType: storedFiles.contentType,
+  size: storedFiles.size,
+  sha256: storedFiles.sha256,
+}
+
 /** The file with its bytes; the caller has checked access through the owner. */
 export async function getFile(tx: DbOrTx, id: string): Promise<FileWithData | null> {
   const [row] = await tx
     .select({
-      id: storedFiles.id,
-      name: storedFiles.name,
-      contentType: storedFiles.contentType,
-      size: storedFiles.size,
-      sha256: storedFiles.sha256,
+      ...refColumns,
       data: storedFiles.data,
       ownerType: storedFiles.ownerType,
       ownerId: storedFiles.ownerId,
@@ -90,13 +95,7 @@ export async function getFile(tx: DbOrTx, id: string): Promise<FileWithData | nu
 export async function listFiles(tx: DbOrTx, ids: string[]): Promise<StoredFileRef[]> {
   if (ids.length === 0) return []
   return tx
-    .select({
-      id: storedFiles.id,
-      name: storedFiles.name,
-      contentType: storedFiles.contentType,
-      size: storedFiles.size,
-      sha256: storedFiles.sha256,
-    })
+    .select(refColumns)
     .from(storedFiles)
     .where(inArray(storedFiles.id, ids))
 }

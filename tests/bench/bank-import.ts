@@ -1,7 +1,7 @@
 /**
  * Bank-file import benchmark (issue 5, 8b) on the PostgreSQL server:
  *   DATABASE_URL=postgres://… npm run bench:bank-import -- [--accounts 100000] [--payments 100000] [--batch 10000]
- *     [--explain] [--keep]
+ *     [--explain] [--keep] [--from <seeded database>]
  * Creates its own database, seeds the accounts with 12 months of issued invoices (the demo seed through the billing
  * engine, not timed), writes an Asobancaria 2001 file of `payments` lines (lotes of 10,000; 0.5 % unknown references,
  * 0.5 % payments the gateway had already reported), uploads it and runs the real import job ('payments.bank_file_import'
@@ -12,7 +12,14 @@ import { parseArgs } from 'node:util'
 import postgres from 'postgres'
 
 const { values } = parseArgs({
-  options: { accounts: { type: 'string' }, payments: { type: 'string' }, batch: { type: 'string' }, explain: { type: 'boolean' }, keep: { type: 'boolean' } },
+  options: {
+    accounts: { type: 'string' },
+    payments: { type: 'string' },
+    batch: { type: 'string' },
+    explain: { type: 'boolean' },
+    keep: { type: 'boolean' },
+    from: { type: 'string' },
+  },
 })
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const accounts = Number(values.accounts ?? 100_000)
@@ -20,7 +27,10 @@ const paymentCount = Number(values.payments ?? accounts)
 if (values.batch) process.env.BANK_IMPORT_BATCH_SIZE = values.batch
 const name = `vt_bench_bank_${process.pid}`
 const admin = postgres(withDatabase(serverUrl, 'postgres'), { max: 1, onnotice: () => {} })
-await admin.unsafe(`create database ${name}`)
+// --from <database>: start from a copy of an already seeded database (e.g. one kept by `bench:invoice-page --keep`,
+// or made with tests/server/prepare-db.ts), so the long seed with 12 months of history is paid once.
+if (values.from) await admin.unsafe(`create database ${name} template ${values.from}`)
+else await admin.unsafe(`create database ${name}`)
 process.env.DATABASE_URL = withDatabase(serverUrl, name)
 
 const { db, rows, closeDb } = await import('../../app/db.server')
@@ -42,9 +52,10 @@ const seconds = (t: number) => ((performance.now() - t) / 1000).toFixed(1)
 try {
   await runMigrations(db)
   let t = performance.now()
-  await seedDemo(db, { accounts, log: () => {} })
+  if (!values.from) await seedDemo(db, { accounts, log: () => {} })
   await db.execute(sql`analyze`)
-  console.log(`Semilla: ${accounts} cuentas con su historia de facturación en ${seconds(t)} s (no cronometrada)`)
+  const [seeded] = await rows<{ n: number }>(db, sql`select count(*)::int as n from accounts`)
+  console.log(`Semilla: ${seeded!.n} cuentas con su historia de facturación en ${seconds(t)} s (no cronometrada${values.from ? `, copia de ${values.from}` : ''})`)
 
   t = performance.now()
   const today = todayInBogota()

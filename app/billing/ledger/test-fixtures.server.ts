@@ -149,8 +149,10 @@ export async function insertIssuedInvoice(
     suspensionOn?: string
     totals?: string
     paymentReference?: string
+    /** The invoice number, when the test looks it up by number (a PQR claim). */
+    number?: number
   },
-): Promise<{ invoiceId: string; entryIds: string[] }> {
+): Promise<{ invoiceId: string; number: number | null; entryIds: string[] }> {
   const { accountId, issueOn = '2026-02-06', dueOn = '2026-02-21', totals = '0.00' } = input
   const [inv] = await db
     .insert(invoices)
@@ -165,8 +167,9 @@ export async function insertIssuedInvoice(
       currentCharges: totals,
       totalToPay: totals,
       paymentReference: input.paymentReference ?? randomUUID(),
+      number: input.number,
     })
-    .returning({ id: invoices.id })
+    .returning({ id: invoices.id, number: invoices.number })
   const entries = await db
     .insert(ledgerEntries)
     .values(
@@ -182,5 +185,5 @@ export async function insertIssuedInvoice(
       })),
     )
     .returning({ id: ledgerEntries.id })
-  return { invoiceId: inv!.id, entryIds: entries.map((e) => e.id) }
+  return { invoiceId: inv!.id, number: inv!.number, entryIds: entries.map((e) => e.id) }
 }
