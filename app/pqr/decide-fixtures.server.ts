@@ -5,10 +5,9 @@
 import { randomUUID } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { placeHold } from '~/billing/ledger/holds.server'
-import { insertAccount, insertArea, insertPeriod } from '~/billing/ledger/test-fixtures.server'
+import { insertAccount, insertArea, insertIssuedInvoice, insertPeriod } from '~/billing/ledger/test-fixtures.server'
 import type { Db } from '~/db.server'
 import { users, type Role } from '../../db/schema/auth'
-import { invoices, ledgerEntries } from '../../db/schema/ledger'
 import { pqrCaseInvoices, pqrDecisionTemplates, type PqrCase } from '../../db/schema/pqr'
 import { insertTestCase, type TestCaseInput } from './test-fixtures.server'
 
@@ -29,44 +28,6 @@ export async function insertStaffUser(
   return u!
 }
 
-export async function insertIssuedInvoice(
-  db: Db,
-  accountId: string,
-  periodId: string,
-  amount: string,
-  issueOn = '2026-02-06',
-) {
-  const [inv] = await db
-    .insert(invoices)
-    .values({
-      accountId,
-      periodId,
-      status: 'issued',
-      issueOn,
-      dueOn: '2026-02-21',
-      suspensionOn: '2026-02-26',
-      previousBalance: '0.00',
-      currentCharges: amount,
-      totalToPay: amount,
-      paymentReference: randomUUID(),
-      number: Math.floor(Math.random() * 1e9),
-    })
-    .returning({ id: invoices.id, number: invoices.number })
-  await db
-    .insert(ledgerEntries)
-    .values({
-      accountId,
-      occurredOn: issueOn,
-      kind: 'charge',
-      concept: 'consumo_basico',
-      amount,
-      dueOn: '2026-02-21',
-      invoiceId: inv!.id,
-      description: 'Consumo',
-    })
-  return inv!
-}
-
 export type ClaimFixture = {
   case: PqrCase
   accountId: string
@@ -83,7 +44,15 @@ export async function insertBillingClaim(
   const where = await insertArea(db, { band: 'above_2000' })
   const accountId = await insertAccount(db, where)
   const periodId = await insertPeriod(db, where.cycleId, '2026-01')
-  const invoice = await insertIssuedInvoice(db, accountId, periodId, opts.invoiceAmount ?? '80000.00')
+  const amount = opts.invoiceAmount ?? '80000.00'
+  const issued = await insertIssuedInvoice(db, {
+    accountId,
+    periodId,
+    charges: [['consumo_basico', amount, 'Consumo']],
+    totals: amount,
+    number: Math.floor(Math.random() * 1e9),
+  })
+  const invoice = { id: issued.invoiceId, number: issued.number }
   const disputed = opts.disputed ?? '50000.00'
   const c = await insertTestCase(
     db,
