@@ -80,18 +80,20 @@ export async function seedDemo(db: AnyDb, opts: SeedDemoOptions = {}): Promise<S
     `  ${counts.accounts} cuentas, ${counts.readings} lecturas escritas en ${((performance.now() - mark) / 1000).toFixed(1)} s`,
   )
   const accountId = (i: number) => (i < accounts ? [buildAccountBundle(ctx, i).account.id] : [])
+  const accountsB = accountId(2)
   await linkDemoAccounts(db, {
     now,
     userIds,
     accountsA: [...accountId(0), ...accountId(1)],
-    accountsB: accountId(2),
+    accountsB,
   })
   // Fresh statistics so the billing run that follows plans its joins on real row counts.
   await db.execute(sql`analyze premises, subscribers, accounts, meters, readings, billing_periods`)
   lap('accounts')
 
   if (opts.withHistory !== false && typeof history.seedBillingHistory === 'function') {
-    await history.seedBillingHistory(db, { now, seed, log })
+    // Subscriber B always owes the last period, so the demo (and the payment browser test) has something to pay.
+    await history.seedBillingHistory(db, { now, seed, log, owingAccountIds: accountsB })
   }
   lap('history')
   const periods = ctx.areas.reduce((n, a) => n + a.cycles.reduce((m, c) => m + c.periods.length, 0), 0)

@@ -48,6 +48,7 @@ function draw(seed: number, key: string): number {
 }
 
 type Behaviour = { kind: 'on_time' | 'late' | 'partial' | 'stops'; stopsBefore: number }
+const OWES_LAST_PERIOD: Behaviour = { kind: 'stops', stopsBefore: 1 }
 
 function behaviourOf(seed: number, accountId: string): Behaviour {
   const x = draw(seed, `behaviour:${accountId}`)
@@ -73,7 +74,14 @@ export type HistoryProgress = (done: number, total: number, message?: string) =>
 
 export async function seedBillingHistory(
   anyDb: AnyDb,
-  opts: { now: Date; seed: number; log?: Log; onProgress?: HistoryProgress },
+  opts: {
+    now: Date
+    seed: number
+    log?: Log
+    onProgress?: HistoryProgress
+    /** Accounts that stop paying before the last period, whatever their draw (the demo subscriber B always owes). */
+    owingAccountIds?: readonly string[]
+  },
 ): Promise<void> {
   const db = anyDb as unknown as Db
   const log = opts.log ?? (() => {})
@@ -116,7 +124,7 @@ export async function seedBillingHistory(
     // Fresh statistics as the ledger grows, so allocation queries keep their index plans.
     await db.execute(sql`analyze invoices, invoice_lines, ledger_entries, payments, payment_allocations`)
     const t1 = performance.now()
-    const paid = await payPeriod(db, opts.seed, period, run.value.runId, today)
+    const paid = await payPeriod(db, opts.seed, period, run.value.runId, today, new Set(opts.owingAccountIds ?? []))
     payments += paid
     const secs = (ms: number) => (ms / 1000).toFixed(1)
     log(
@@ -141,6 +149,7 @@ async function payPeriod(
   period: PeriodRow,
   runId: string,
   today: string,
+  owing: ReadonlySet<string>,
 ): Promise<number> {
   const list = await rows<InvoiceRow>(
     db,
@@ -149,7 +158,8 @@ async function payPeriod(
   )
   const remaining = period.periods - period.ordinal // 0 for the last issued period of the cycle
   const planned = list.flatMap((inv) => {
-    const plan = planPayment(seed, period, inv, behaviourOf(seed, inv.account_id), remaining)
+    const behaviour = owing.has(inv.account_id) ? OWES_LAST_PERIOD : behaviourOf(seed, inv.account_id)
+    const plan = planPayment(seed, period, inv, behaviour, remaining)
     return plan && plan.paidOn <= today ? [{ inv, ...plan }] : []
   })
   // One set-based batch per 2,000 payments (postPaymentsBulk: the same allocation rule as postPayment).

@@ -25,8 +25,8 @@ test('the demo subscriber pays an invoice through the sandbox gateway and gets t
   await page.setViewportSize({ width: 360, height: 780 })
   const main = page.getByRole('main')
   const payLink = main.getByRole('link', { name: /^Pagar / }).first()
-  // The demo history leaves some accounts owing (late payers, people who stopped paying), depending on the day the
-  // demo was loaded: take the first demo subscriber whose home page offers "Pagar".
+  // The demo seed leaves subscriber B owing the last period (db/seed/demo.ts); the demo subscriber A is tried too in
+  // case a later seed changes that: take the first whose home page offers "Pagar".
   let login: DemoLogin | null = null
   for (const who of ['suscriptora.b@demo.ventanilla.test', 'subscriber']) {
     const candidate = await loginAs(page, who)
