@@ -9,11 +9,11 @@
  */
 import { and, eq } from 'drizzle-orm'
 import { todayInBogota, type IsoDate } from '~/calendar/business-days'
-import { db as defaultDb, type Db } from '~/db.server'
+import { db as defaultDb, type Db, type Tx } from '~/db.server'
 import { getSetting } from '~/settings/read.server'
 import { DomainError, type Result } from '~/utils/errors'
 import { formatDate } from '~/utils/format'
-import { pqrNotifications } from '../../db/schema/pqr'
+import { pqrNotifications, type PqrState } from '../../db/schema/pqr'
 import { recordCaseEvent, transitionCase } from './events.server'
 import {
   addBusinessDaysWithCalendar,
@@ -42,25 +42,12 @@ export async function recordPostalCitation(
   const now = input.now ?? new Date()
   return runUseCase(() =>
     db.transaction(async (tx) => {
-      const c = await lockCase(tx, input.caseId)
-      if (c.state !== 'decidida')
-        bad('La citación se envía cuando la decisión está expedida y aún no se ha citado.')
-      if (input.sentOn > todayInBogota(now)) bad('La fecha de envío no puede ser futura.')
-      const decision = await issuedDecisionOf(tx, input.caseId)
-      const [row] = await tx
-        .insert(pqrNotifications)
-        .values({
-          caseId: c.id,
-          decisionId: decision.id,
-          kind: 'citacion',
-          sentAt: new Date(`${input.sentOn}T12:00:00-05:00`),
-          courier: input.courier ?? null,
-          guideNumber: input.guideNumber ?? null,
-          evidence: { channel: 'correo_postal', address: input.address },
-          recordedBy: input.actor.id,
-          recordedAt: now,
-        })
-        .returning({ id: pqrNotifications.id })
+      const { c, row } = await insertMailedNotice(tx, { ...input, now }, {
+        kind: 'citacion',
+        from: 'decidida',
+        wrongState: 'La citación se envía cuando la decisión está expedida y aún no se ha citado.',
+        evidence: { channel: 'correo_postal', address: input.address },
+      })
       const moved = await transitionCase(tx, {
         caseId: c.id,
         to: 'citada',
@@ -141,25 +128,12 @@ export async function recordAvisoSent(
   const now = input.now ?? new Date()
   return runUseCase(() =>
     db.transaction(async (tx) => {
-      const c = await lockCase(tx, input.caseId)
-      if (c.state !== 'citada')
-        bad('El aviso se envía cuando la persona fue citada y no se notificó en el plazo.')
-      if (input.sentOn > todayInBogota(now)) bad('La fecha de envío no puede ser futura.')
-      const decision = await issuedDecisionOf(tx, input.caseId)
-      const [row] = await tx
-        .insert(pqrNotifications)
-        .values({
-          caseId: c.id,
-          decisionId: decision.id,
-          kind: 'aviso',
-          sentAt: new Date(`${input.sentOn}T12:00:00-05:00`),
-          courier: input.courier,
-          guideNumber: input.guideNumber,
-          evidence: { address: input.address, copyOfAct: true },
-          recordedBy: input.actor.id,
-          recordedAt: now,
-        })
-        .returning({ id: pqrNotifications.id })
+      const { c, row } = await insertMailedNotice(tx, { ...input, now }, {
+        kind: 'aviso',
+        from: 'citada',
+        wrongState: 'El aviso se envía cuando la persona fue citada y no se notificó en el plazo.',
+        evidence: { address: input.address, copyOfAct: true },
+      })
       await recordCaseEvent(tx, {
         caseId: c.id,
         kind: 'notification',
@@ -281,4 +255,34 @@ export async function publishNotice(
       return { notificationId: row!.id, publishedUntil: until }
     }),
   )
+}
+
+/**
+ * A notice sent by mail (a citation or an aviso): the case must be in `from`, the sending date not in the future; the
+ * row is recorded against the issued decision with its courier evidence. Sent "on a date": noon in Bogotá.
+ */
+async function insertMailedNotice(
+  tx: Tx,
+  input: { caseId: string; sentOn: IsoDate; courier?: string | null; guideNumber?: string | null; actor: Staff; now: Date },
+  spec: { kind: 'citacion' | 'aviso'; from: PqrState; wrongState: string; evidence: Record<string, unknown> },
+) {
+  const c = await lockCase(tx, input.caseId)
+  if (c.state !== spec.from) bad(spec.wrongState)
+  if (input.sentOn > todayInBogota(input.now)) bad('La fecha de envío no puede ser futura.')
+  const decision = await issuedDecisionOf(tx, input.caseId)
+  const [row] = await tx
+    .insert(pqrNotifications)
+    .values({
+      caseId: c.id,
+      decisionId: decision.id,
+      kind: spec.kind,
+      sentAt: new Date(`${input.sentOn}T12:00:00-05:00`),
+      courier: input.courier ?? null,
+      guideNumber: input.guideNumber ?? null,
+      evidence: spec.evidence,
+      recordedBy: input.actor.id,
+      recordedAt: input.now,
+    })
+    .returning({ id: pqrNotifications.id })
+  return { c, row }
 }
