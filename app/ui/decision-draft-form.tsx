@@ -76,58 +76,55 @@ export function DraftDecisionForm(d: Props) {
       </div>
       <fieldset>
         <legend>Recursos que proceden (CPACA art. 67)</legend>
-        <div className="field">
-          <label>
-            <input type="checkbox" name="reposicion" defaultChecked={draft ? Boolean(rep) : true} /> Recurso
-            de reposición
-          </label>
-        </div>
-        <div className="field">
-          <label htmlFor="reposicionDays">Plazo de reposición (días hábiles)</label>
-          <input
-            id="reposicionDays"
-            name="reposicionDays"
-            inputMode="numeric"
-            defaultValue={rep?.termBusinessDays ?? d.defaults.recursoDays}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="reposicionFileWith">Ante quién y dónde</label>
-          <textarea
-            id="reposicionFileWith"
-            name="reposicionFileWith"
-            rows={2}
-            defaultValue={rep?.fileWith ?? d.defaults.reposicionFileWith}
-          />
-        </div>
-        <div className="field">
-          <label>
-            <input type="checkbox" name="apelacion" defaultChecked={draft ? Boolean(ape) : true} /> Recurso de
-            apelación en subsidio
-          </label>
-        </div>
-        <div className="field">
-          <label htmlFor="apelacionDays">Plazo de apelación (días hábiles)</label>
-          <input
-            id="apelacionDays"
-            name="apelacionDays"
-            inputMode="numeric"
-            defaultValue={ape?.termBusinessDays ?? d.defaults.recursoDays}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="apelacionFileWith">Ante quién y dónde</label>
-          <textarea
-            id="apelacionFileWith"
-            name="apelacionFileWith"
-            rows={2}
-            defaultValue={ape?.fileWith ?? d.defaults.apelacionFileWith}
-          />
-        </div>
+        <RecursoFields
+          name="reposicion"
+          title="Recurso de reposición"
+          termLabel="Plazo de reposición (días hábiles)"
+          isChecked={draft ? Boolean(rep) : true}
+          days={rep?.termBusinessDays ?? d.defaults.recursoDays}
+          fileWith={rep?.fileWith ?? d.defaults.reposicionFileWith}
+        />
+        <RecursoFields
+          name="apelacion"
+          title="Recurso de apelación en subsidio"
+          termLabel="Plazo de apelación (días hábiles)"
+          isChecked={draft ? Boolean(ape) : true}
+          days={ape?.termBusinessDays ?? d.defaults.recursoDays}
+          fileWith={ape?.fileWith ?? d.defaults.apelacionFileWith}
+        />
       </fieldset>
       <button type="submit" className="button">
         Guardar el proyecto
       </button>
     </Form>
+  )
+}
+
+/** One recurso's fields: whether it proceeds, its term and where to file it (names `<name>`, `<name>Days`, `<name>FileWith`). */
+function RecursoFields(props: {
+  name: 'reposicion' | 'apelacion'
+  title: string
+  termLabel: string
+  isChecked: boolean
+  days: number | string
+  fileWith: string
+}) {
+  const { name } = props
+  return (
+    <>
+      <div className="field">
+        <label>
+          <input type="checkbox" name={name} defaultChecked={props.isChecked} /> {props.title}
+        </label>
+      </div>
+      <div className="field">
+        <label htmlFor={`${name}Days`}>{props.termLabel}</label>
+        <input id={`${name}Days`} name={`${name}Days`} inputMode="numeric" defaultValue={props.days} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${name}FileWith`}>Ante quién y dónde</label>
+        <textarea id={`${name}FileWith`} name={`${name}FileWith`} rows={2} defaultValue={props.fileWith} />
+      </div>
+    </>
   )
 }
