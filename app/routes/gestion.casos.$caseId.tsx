@@ -21,6 +21,7 @@ import { CaseBilling } from '~/ui/case-billing'
 import { CaseAssignment, OrderVisitForm, VisitResultForm } from '~/ui/case-work-forms'
 import { CaseAttachments, CaseTimeline } from '~/ui/case-timeline'
 import { DateText, InstantText } from '~/ui/date'
+import { NotificationSteps } from '~/ui/notification-step-forms'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { Money } from '~/ui/money'
 import { notFound } from '~/utils/errors'
@@ -246,19 +247,7 @@ export default function CaseDetailRoute() {
       {d.steps.length > 0 ? (
         <section className="card" aria-labelledby="steps-title">
           <h2 id="steps-title">Próximo paso de notificación</h2>
-          <ul>
-            {d.steps.map((s) => (
-              <li key={s.kind}>
-                {s.isDue ? <strong>{s.label}</strong> : s.label}
-                {s.dueOn ? (
-                  <>
-                    {' '}
-                    (<DateText value={s.dueOn} />)
-                  </>
-                ) : null}
-              </li>
-            ))}
-          </ul>
+          <NotificationSteps steps={d.steps} />
           <Link to={`/gestion/casos/${c.id}/notificacion`}>Registrar un paso de notificación</Link>
         </section>
       ) : null}

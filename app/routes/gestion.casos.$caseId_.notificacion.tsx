@@ -21,6 +21,7 @@ import {
 } from '~/pqr/notify.server'
 import { STATE_LABELS } from '~/pqr/status'
 import { DateText, InstantText } from '~/ui/date'
+import { NotificationSteps } from '~/ui/notification-step-forms'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { DateField, StepForm, TextField } from '~/ui/notification-step-forms'
 import { notFound } from '~/utils/errors'
@@ -184,19 +185,7 @@ export default function CaseNotificationRoute() {
         {d.steps.length === 0 ? (
           <p>No hay pasos de notificación pendientes en este estado.</p>
         ) : (
-          <ul>
-            {d.steps.map((s) => (
-              <li key={s.kind}>
-                {s.isDue ? <strong>{s.label}</strong> : s.label}
-                {s.dueOn ? (
-                  <>
-                    {' '}
-                    (<DateText value={s.dueOn} />)
-                  </>
-                ) : null}
-              </li>
-            ))}
-          </ul>
+          <NotificationSteps steps={d.steps} />
         )}
       </section>
       <section className="card" aria-labelledby="evidence-title">

@@ -1,6 +1,7 @@
 /** Small form pieces of the notification page (each step is a separate form with its evidence fields). */
 import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { DateText } from './date'
 
 /** One notification step: its own form with the intent the route's action switches on. */
 export function StepForm({
@@ -51,5 +52,28 @@ export function TextField({
       <label htmlFor={id}>{label}</label>
       <input id={id} name={name} required={required} defaultValue={defaultValue} />
     </div>
+  )
+}
+
+/** The notification steps the clocks propose, the due one in bold, each with its date. */
+export function NotificationSteps({
+  steps,
+}: {
+  steps: ReadonlyArray<{ kind: string; label: string; isDue: boolean; dueOn: string | null }>
+}) {
+  return (
+    <ul>
+      {steps.map((s) => (
+        <li key={s.kind}>
+          {s.isDue ? <strong>{s.label}</strong> : s.label}
+          {s.dueOn ? (
+            <>
+              {' '}
+              (<DateText value={s.dueOn} />)
+            </>
+          ) : null}
+        </li>
+      ))}
+    </ul>
   )
 }
