@@ -29,6 +29,9 @@ export async function loginAs(page: Page, roleOrEmail: string): Promise<DemoLogi
   await page.getByLabel('Contraseña', { exact: true }).fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Ingresar' }).click()
   await page.waitForURL((url) => url.pathname.startsWith(homePathForRole(login.role)))
+  // The form posts through Remix's client-side navigation: the URL can change a moment before the home page renders,
+  // and a test that counts elements right away (without auto-waiting) would see the sign-in page.
+  await expect(page.getByRole('heading', { level: 1, name: /^(Hola|Bienvenido), / })).toBeVisible()
   return login
 }
 
