@@ -7,6 +7,7 @@ export const JOB_KIND_LABELS: Record<string, string> = {
   'billing.critica': 'Crítica de consumos',
   'billing.liquidate': 'Liquidación de facturación',
   'billing.invoice_emails': 'Envío de facturas electrónicas por correo',
+  'billing.delivery_batch_pdf': 'PDF de un lote de reparto de facturas',
   'payments.bank_file_import': 'Importación de recaudo bancario (Asobancaria)',
   'payments.poll_attempts': 'Consulta del estado de pagos en línea pendientes',
   'pqr.silencio_sweep': 'Barrido de silencio administrativo positivo',

@@ -6,7 +6,8 @@
  * per the dependency order in STYLE.md). Today there is no suspension model, so the function does nothing beyond
  * naming the contract: every path that posts a payment (gateway events, status polling, bank files, pagos por
  * identificar assigned later) calls it with the transaction still open, so whatever it enqueues commits, or rolls
- * back, with the payment itself.
+ * back, with the payment itself. It takes a list: a bank file posts 25,000 payments per transaction, and whatever
+ * lives here must be one set-based statement for them, not a query per payment.
  */
 import type { DbOrTx } from '~/db.server'
 
@@ -19,6 +20,6 @@ export type AppliedPayment = {
   channel: 'gateway' | 'bank_file' | 'counter'
 }
 
-export async function afterPaymentApplied(_tx: DbOrTx, _payment: AppliedPayment): Promise<void> {
+export async function afterPaymentsApplied(_tx: DbOrTx, _payments: AppliedPayment[]): Promise<void> {
   // Intentionally empty until service status exists; see the module comment for what belongs here.
 }

@@ -16,7 +16,7 @@ import { recordTrail, type TrailActor } from '~/trail/record.server'
 import { todayInBogota } from '~/utils/format'
 import { payments } from '../../db/schema/ledger'
 import { paymentAttempts, type AttemptStatus, type PaymentAttempt } from '../../db/schema/payments'
-import { afterPaymentApplied } from './after-payment.server'
+import { afterPaymentsApplied } from './after-payment.server'
 import { parseAttemptReference, type GatewayTransaction } from './gateway'
 import { attemptRecipient, receiptEmailProps, reversedEmailProps } from './receipts.server'
 import { toAmountInCents } from './wompi-signature'
@@ -71,9 +71,11 @@ function describeMismatch(attempt: PaymentAttempt, t: GatewayTransaction): strin
 }
 
 async function flag(tx: DbOrTx, attempt: PaymentAttempt, reason: string, opts: ApplyOptions): Promise<ApplyResult> {
+  const now = opts.now ?? new Date()
   await tx
     .update(paymentAttempts)
-    .set({ flaggedReason: reason, updatedAt: opts.now ?? new Date() })
+    // A new mismatch raises the flag again: the earlier review (kept in the trail) no longer covers it.
+    .set({ flaggedReason: reason, flaggedAt: now, flagReviewedBy: null, flagReviewedAt: null, flagReviewNote: null, updatedAt: now })
     .where(eq(paymentAttempts.id, attempt.id))
   await recordTrail(tx, {
     entityType: 'payment_attempt',
@@ -128,7 +130,7 @@ async function approve(tx: DbOrTx, attempt: PaymentAttempt, t: GatewayTransactio
       idempotencyKey: `payment-receipt:${posted.paymentId}`,
       related: { entityType: 'payment', entityId: posted.paymentId },
     })
-  await afterPaymentApplied(tx, { paymentId: posted.paymentId, accountId: attempt.accountId, amount: attempt.amount, paidOn, channel: 'gateway' })
+  await afterPaymentsApplied(tx, [{ paymentId: posted.paymentId, accountId: attempt.accountId, amount: attempt.amount, paidOn, channel: 'gateway' }])
   return { outcome: 'applied', detail: 'Pago aplicado', attemptId: attempt.id, paymentId: posted.paymentId }
 }
 

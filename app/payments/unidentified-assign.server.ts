@@ -10,7 +10,7 @@ import { recordTrail } from '~/trail/record.server'
 import { DomainError, fail, ok, type Result } from '~/utils/errors'
 import { accounts } from '../../db/schema/premises'
 import { unidentifiedPayments } from '../../db/schema/payments'
-import { afterPaymentApplied } from './after-payment.server'
+import { afterPaymentsApplied } from './after-payment.server'
 import { canonicalReference } from './bank-lines'
 
 export type AssignInput = { id: string; accountNumber: string; userId: string; requestId?: string | null; ip?: string | null }
@@ -38,7 +38,7 @@ export async function assignUnidentifiedPayment(db: Db, input: AssignInput): Pro
     })
     await tx.update(unidentifiedPayments).set({ paymentId: posted.paymentId }).where(eq(unidentifiedPayments.id, row.id))
     if (!posted.isDuplicate)
-      await afterPaymentApplied(tx, { paymentId: posted.paymentId, accountId: account.id, amount: row.amount, paidOn: row.paidOn, channel: 'bank_file' })
+      await afterPaymentsApplied(tx, [{ paymentId: posted.paymentId, accountId: account.id, amount: row.amount, paidOn: row.paidOn, channel: 'bank_file' }])
     await recordTrail(tx, {
       entityType: 'unidentified_payment',
       entityId: row.id,

@@ -4,12 +4,15 @@ import { z } from 'zod'
 import { requireStaff } from '~/auth/guards.server'
 import { deliveredLate, parseDeliveryForm } from '~/billing/invoices/delivery-form'
 import { getBatch, recordDeliveries } from '~/billing/invoices/delivery.server'
+import { requeueBatchPdf } from '~/billing/invoices/delivery-pdf.server'
 import { todayInBogota } from '~/calendar/business-days'
 import { db } from '~/db.server'
+import { getJobProgress } from '~/jobs/queries.server'
 import { getSetting } from '~/settings/read.server'
 import { DateText, InstantText } from '~/ui/date'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { ErrorList, StatusButton, useIsPending } from '~/ui/forms'
+import { JobProgress } from '~/ui/job-progress'
 import { Pagination } from '~/ui/table'
 import { notFound } from '~/utils/errors'
 
@@ -29,9 +32,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const pageCount = Math.max(1, Math.ceil(batch.rows.length / PAGE_SIZE))
   const page = Math.min(Math.max(1, Number(new URL(request.url).searchParams.get('page')) || 1), pageCount)
   const recorded = batch.rows.filter((r) => r.result).length
-  const minDays = await getSetting('invoice.delivery_min_days_before_due')
+  const [minDays, pdfJob] = await Promise.all([
+    getSetting('invoice.delivery_min_days_before_due'),
+    batch.batch.pdfJobId ? getJobProgress(db, batch.batch.pdfJobId) : null,
+  ])
   return {
     minDays,
+    pdf: { isReady: batch.batch.pdfFileId !== null, job: pdfJob },
     batch: batch.batch,
     periodCode: batch.periodCode,
     zone: batch.zone,
@@ -48,8 +55,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, 'billing:operate')
   const batch = await loadBatch(params, user.serviceAreaId)
+  const form = await request.formData()
+  if (form.get('intent') === 'pdf') {
+    const queued = await requeueBatchPdf(db, { batchId: batch.batch.id, scope: { serviceAreaId: user.serviceAreaId } })
+    if (!queued.ok) return data({ errors: [queued.error.message] }, { status: 400 })
+    return redirect(new URL(request.url).pathname)
+  }
   const numbers = new Map(batch.rows.map((r) => [r.invoiceId, r.number]))
-  const parsed = parseDeliveryForm(await request.formData(), {
+  const parsed = parseDeliveryForm(form, {
     today: todayInBogota(new Date()),
     labelOf: (id) => `Factura ${numbers.get(id) ?? id}`,
   })
@@ -64,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: 'Lote de reparto · Gestión' }]
 
 export default function DeliveryBatchRoute() {
-  const { batch, periodCode, zone, recorded, rows, page, pageCount, today, minDays } = useLoaderData<typeof loader>()
+  const { batch, periodCode, zone, recorded, rows, page, pageCount, today, minDays, pdf } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const isPending = useIsPending()
   return (
@@ -79,12 +92,8 @@ export default function DeliveryBatchRoute() {
         {batch.invoiceCount.toLocaleString('es-CO')} facturas, preparado el <InstantText value={batch.createdAt} withTime />.
         Con resultado registrado: {recorded.toLocaleString('es-CO')}.
       </p>
-      <p>
-        <a className="button" href={`/gestion/facturacion/reparto/${batch.id}/pdf`} download>
-          Descargar el lote para imprimir (PDF)
-        </a>
-      </p>
-      <p>Un lote grande puede tardar unos segundos en generarse. Las facturas deben llegar al menos {minDays} días antes del pago oportuno.</p>
+      <BatchPdf batchId={batch.id} pdf={pdf} isPending={isPending} />
+      <p>Las facturas deben llegar al menos {minDays} días antes del pago oportuno.</p>
       <Form method="post">
         <ErrorList errors={result?.errors} />
         <div className="table-scroll" role="region" aria-label="Facturas del lote" tabIndex={0}>
@@ -146,6 +155,37 @@ export default function DeliveryBatchRoute() {
         </StatusButton>
       </Form>
       <Pagination page={page} pageCount={pageCount} />
+    </>
+  )
+}
+
+type PdfState = ReturnType<typeof useLoaderData<typeof loader>>['pdf']
+
+/** The download once the job stored the PDF; its progress while it runs (the page polls); a way to queue it again. */
+function BatchPdf({ batchId, pdf, isPending }: { batchId: string; pdf: PdfState; isPending: boolean }) {
+  if (pdf.isReady)
+    return (
+      <p>
+        <a className="button" href={`/gestion/facturacion/reparto/${batchId}/pdf`} download>
+          Descargar el lote para imprimir (PDF)
+        </a>
+      </p>
+    )
+  const isActive = pdf.job?.status === 'queued' || pdf.job?.status === 'running'
+  return (
+    <>
+      {pdf.job ? <JobProgress job={pdf.job} label="Preparación del PDF del lote" /> : null}
+      {isActive ? (
+        <p>El PDF se está preparando en segundo plano: puede salir de esta página y volver; el enlace de descarga aparecerá aquí.</p>
+      ) : (
+        <Form method="post" className="form card" aria-labelledby="pdf-titulo">
+          <h2 id="pdf-titulo">{pdf.job ? 'No se pudo preparar el PDF' : 'El PDF de este lote no se ha preparado'}</h2>
+          <input type="hidden" name="intent" value="pdf" />
+          <StatusButton type="submit" status={isPending ? 'pending' : 'idle'}>
+            Preparar el PDF del lote
+          </StatusButton>
+        </Form>
+      )}
     </>
   )
 }

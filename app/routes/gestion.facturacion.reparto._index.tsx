@@ -8,7 +8,8 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireStaff } from '~/auth/guards.server'
-import { batchOptions, createDeliveryBatch, listBatches } from '~/billing/invoices/delivery.server'
+import { batchOptions, listBatches } from '~/billing/invoices/delivery.server'
+import { prepareDeliveryBatch } from '~/billing/invoices/delivery-pdf.server'
 import { db } from '~/db.server'
 import { InstantText } from '~/ui/date'
 import { EmptyState } from '~/ui/empty-state'
@@ -35,13 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = BatchSchema.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success)
     return data({ message: parsed.error.issues[0]?.message ?? 'Revise el formulario.' }, { status: 400 })
-  const created = await db.transaction((tx) =>
-    createDeliveryBatch(tx, {
-      ...parsed.data.choice,
-      userId: user.id,
-      scope: { serviceAreaId: user.serviceAreaId },
-    }),
-  )
+  const created = await prepareDeliveryBatch(db, { ...parsed.data.choice, userId: user.id, scope: { serviceAreaId: user.serviceAreaId } })
   if (!created.ok) return data({ message: created.error.message }, { status: 400 })
   return redirect(`/gestion/facturacion/reparto/${created.value.batchId}`)
 }
@@ -59,7 +54,8 @@ export default function DeliveryBatchesRoute() {
       </p>
       <h1>Reparto de facturas impresas</h1>
       <p>
-        Un lote reúne las facturas expedidas de un periodo en una zona, en el orden de la ruta. Imprímalo y,
+        Un lote reúne las facturas expedidas de un periodo en una zona, en el orden de la ruta. Su PDF se prepara en
+        segundo plano; imprímalo y,
         al volver el repartidor, registre qué facturas se entregaron y cuáles se devolvieron (Ley 142 art.
         148).
       </p>

@@ -1,5 +1,5 @@
 /**
- * Printed invoices per route: a batch of a period and zone in route order, its PDF, and the delivery results
+ * Printed invoices per route: a batch of a period and zone in route order, its PDF (rendered by a job), and the delivery results
  * (entregada / devuelta) recorded per invoice; a bad date saves nothing; a delivered invoice's copy is a DUPLICADO.
  */
 import { eq } from 'drizzle-orm'
@@ -9,6 +9,7 @@ import { createSession } from '~/auth/session.server'
 import { wasDelivered } from '~/billing/invoices/pdf-download.server'
 import { insertIssuedInvoices, type IssuedWorld } from '~/billing/invoices/test-fixtures.server'
 import { db } from '~/db.server'
+import { drainJobs } from '~/jobs/worker.server'
 import { invoiceDeliveries, invoiceDeliveryBatches, users } from '../../db/schema'
 import { action as batchAction, loader as batchLoader } from './gestion.facturacion.reparto.$batchId'
 import { loader as pdfLoader } from './gestion.facturacion.reparto.$batchId_.pdf'
@@ -52,7 +53,13 @@ describe('delivery batches', () => {
     expect((bad as { init?: { status?: number } }).init?.status).toBe(400)
   })
 
-  test('the batch PDF is an attachment with one invoice per page or more, in one file', async () => {
+  test('the batch PDF is prepared by a job the page follows, then served as an attachment with every invoice', async () => {
+    const queued = await batchLoader(get(`/gestion/facturacion/reparto/${batchId}`, { batchId }))
+    expect(queued.pdf).toMatchObject({ isReady: false, job: { status: 'queued' } })
+    await expect(pdfLoader(get(`/gestion/facturacion/reparto/${batchId}/pdf`, { batchId }))).rejects.toMatchObject({ status: 404 })
+    await drainJobs({ db })
+    const ready = await batchLoader(get(`/gestion/facturacion/reparto/${batchId}`, { batchId }))
+    expect(ready.pdf).toMatchObject({ isReady: true, job: { status: 'succeeded', progressDone: 3, progressTotal: 3 } })
     const res = (await pdfLoader(get(`/gestion/facturacion/reparto/${batchId}/pdf`, { batchId }))) as Response
     expect(res.headers.get('content-type')).toBe('application/pdf')
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="reparto-2026-01-/)

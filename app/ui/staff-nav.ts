@@ -24,6 +24,7 @@ export const STAFF_NAV: readonly NavItem[] = [
   { to: '/gestion/pagos/archivos', label: 'Recaudo bancario', permission: 'payments:read', description: 'Archivos Asobancaria del banco: cargar, ver el avance y el informe de cada importación.' },
   { to: '/gestion/pagos/por-identificar', label: 'Por identificar', permission: 'payments:read', description: 'Pagos recibidos sin una referencia válida: asignarlos a una cuenta o devolverlos.' },
   { to: '/gestion/pagos/devoluciones', label: 'Devoluciones', permission: 'payments:read', description: 'Pagos que el banco devolvió: reversarlos con su causal y avisar al suscriptor.' },
+  { to: '/gestion/pagos/sospechosos', label: 'Pagos sospechosos', permission: 'payments:read', description: 'Pagos en línea cuyo aviso de la pasarela no coincide con el intento: revisarlos y dejar nota.' },
   { to: '/gestion/casos', label: 'Casos PQR', permission: 'pqr:read', end: true, description: 'Cola de casos por vencimiento legal: filtrar, tomar, asignar, decidir y notificar.' },
   { to: '/gestion/casos/radicar', label: 'Radicar PQR', permission: 'pqr:work', description: 'Radicar una petición, queja o reclamo recibido en ventanilla, por teléfono o por escrito.' },
   { to: '/gestion/casos/tablero', label: 'Vencimientos', permission: 'pqr:read', description: 'Casos que vencen hoy, por vencer, vencidos, en riesgo y en silencio positivo.' },

@@ -128,7 +128,7 @@ export type Invoice = typeof invoices.$inferSelect
 export const payments = pgTable(
   'payments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     accountId: uuid('account_id')
       .notNull()
       .references(() => accounts.id),
@@ -160,7 +160,7 @@ export type Payment = typeof payments.$inferSelect
 export const ledgerEntries = pgTable(
   'ledger_entries',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     accountId: uuid('account_id')
       .notNull()
       .references(() => accounts.id),
@@ -219,7 +219,7 @@ export type InvoiceLine = typeof invoiceLines.$inferSelect
 export const paymentAllocations = pgTable(
   'payment_allocations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     paymentId: uuid('payment_id')
       .notNull()
       .references(() => payments.id),

@@ -22,6 +22,7 @@ import {
 } from 'drizzle-orm/pg-core'
 import { users } from './auth'
 import { jobs } from './system'
+import { storedFiles } from './storage'
 import { accounts } from './premises'
 import { zones } from './areas'
 import { billingPeriods } from './readings'
@@ -59,6 +60,12 @@ export const paymentAttempts = pgTable(
     paymentId: uuid('payment_id').references(() => payments.id),
     /** Why an event for this attempt was refused (amount or currency mismatch…), for staff to review. */
     flaggedReason: text('flagged_reason'),
+    /** When the flag was raised (a new mismatch raises it again and clears the review below). */
+    flaggedAt: timestamp('flagged_at', { withTimezone: true }),
+    /** Collections staff's review of the flag: who, when and the mandatory note (also in the audit trail). */
+    flagReviewedBy: uuid('flag_reviewed_by').references(() => users.id),
+    flagReviewedAt: timestamp('flag_reviewed_at', { withTimezone: true }),
+    flagReviewNote: text('flag_review_note'),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -69,6 +76,7 @@ export const paymentAttempts = pgTable(
       .where(sql`${t.gatewayTransactionId} is not null`),
     index('payment_attempts_account_idx').on(t.accountId, t.createdAt),
     index('payment_attempts_invoice_idx').on(t.invoiceId),
+    index('payment_attempts_flagged_idx').on(t.flaggedAt).where(sql`${t.flaggedReason} is not null`),
     check('payment_attempts_amount_check', sql`${t.amount} > 0`),
   ],
 )
@@ -199,6 +207,9 @@ export const invoiceDeliveryBatches = pgTable(
       .notNull()
       .references(() => zones.id),
     invoiceCount: integer('invoice_count').notNull(),
+    /** The job that renders the printable PDF, and the stored PDF once it has run. */
+    pdfJobId: uuid('pdf_job_id').references(() => jobs.id),
+    pdfFileId: uuid('pdf_file_id').references(() => storedFiles.id),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -122,6 +122,12 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     isMissingFixture: true,
   },
   'gestion.pagos.devoluciones.tsx': { policy: staff('payments:read', 'payments:operate') },
+  'gestion.pagos.sospechosos._index.tsx': { policy: staff('payments:read') },
+  'gestion.pagos.sospechosos.$attemptId.tsx': {
+    policy: staff('payments:read', 'payments:operate'),
+    params: { attemptId: MISSING_ID },
+    isMissingFixture: true,
+  },
   // PQR filing and the subscriber's side (issue 6)
   'pqr.tsx': { policy: { kind: 'public' } },
   'pqr.radicar.tsx': { policy: { kind: 'public' } },

@@ -47,6 +47,10 @@ test('a coordinator prepares a delivery batch, records a result and downloads th
   await page.getByRole('button', { name: 'Guardar los resultados de esta página' }).click()
   await expect(page.getByText(/Con resultado registrado: 1\./)).toBeVisible()
   await checkA11y(page)
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Descargar el lote/ }).click()])
+  // The PDF is rendered by a job (the e2e server runs the worker); the page polls it and shows the link when stored.
+  const downloadLink = page.getByRole('link', { name: /^Descargar el lote/ })
+  await expect(downloadLink).toBeVisible({ timeout: 30_000 })
+  await checkA11y(page)
+  const [download] = await Promise.all([page.waitForEvent('download'), downloadLink.click()])
   expect(download.suggestedFilename()).toMatch(/^reparto-.+\.pdf$/)
 })

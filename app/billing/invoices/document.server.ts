@@ -80,14 +80,22 @@ export async function invoicePdf(detail: InvoiceDetail, opts: { duplicate?: bool
   return renderInvoicePdf(invoicePdfInput(detail, await companyData(detail.invoice.issueOn), opts))
 }
 
-/** Many invoices, each starting on its own page, in the given order (a delivery route). */
-export async function invoicesPdf(details: InvoiceDetail[]): Promise<Uint8Array> {
+/**
+ * Many invoices, each starting on its own page, in the given order (a delivery route). The details may arrive one at
+ * a time (an async generator reading them), and `onEach` hears how many were added so far (a job's progress).
+ */
+export async function invoicesPdf(
+  details: Iterable<InvoiceDetail> | AsyncIterable<InvoiceDetail>,
+  opts: { onEach?: (added: number) => Promise<void> } = {},
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create()
   const company = new Map<string, Company>()
-  for (const d of details) {
+  let added = 0
+  for await (const d of details) {
     const on = d.invoice.issueOn
     if (!company.has(on)) company.set(on, await companyData(on))
     await appendInvoice(doc, invoicePdfInput(d, company.get(on)!))
+    await opts.onEach?.(++added)
   }
   return doc.save()
 }

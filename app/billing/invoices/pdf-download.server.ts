@@ -5,8 +5,8 @@
 import { and, eq } from 'drizzle-orm'
 import type { DbOrTx } from '~/db.server'
 import { invoiceDeliveries } from '../../../db/schema'
-import { invoicePdf, invoicesPdf } from './document.server'
-import { getInvoiceDetail, type InvoiceDetail } from './queries.server'
+import { invoicePdf } from './document.server'
+import type { InvoiceDetail } from './queries.server'
 
 export async function wasDelivered(db: DbOrTx, invoiceId: string): Promise<boolean> {
   const [row] = await db
@@ -33,15 +33,4 @@ export async function invoicePdfResponse(db: DbOrTx, detail: InvoiceDetail, opts
   const bytes = await invoicePdf(detail, { duplicate })
   const name = `factura-${detail.account.number}-${detail.period.code}${duplicate ? '-duplicado' : ''}.pdf`
   return pdfResponse(bytes, name.replace(/[^\w.-]/g, '_'))
-}
-
-/** The printable batch of a delivery route: every invoice of the batch, in route order, one PDF. */
-export async function batchPdfResponse(db: DbOrTx, batch: { invoiceIds: string[]; periodCode: string; zone: string }): Promise<Response> {
-  const details: InvoiceDetail[] = []
-  for (const invoiceId of batch.invoiceIds) {
-    const detail = await getInvoiceDetail(db, { accountIds: 'all', invoiceId })
-    if (detail) details.push(detail)
-  }
-  const bytes = await invoicesPdf(details)
-  return pdfResponse(bytes, `reparto-${batch.periodCode}-${batch.zone}.pdf`.replace(/[^\w.-]/g, '_'))
 }
