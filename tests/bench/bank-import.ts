@@ -101,7 +101,7 @@ try {
   )
   if (job?.status !== 'succeeded') throw new Error(`la tarea terminó en ${job?.status}: ${job?.last_error}`)
   const r = job.result!
-  const [allocations] = await rows<{ n: number }>(db, sql`select count(*)::int as n from payment_allocations a join payments p on p.id = a.payment_id where p.channel = 'bank_file'`)
+  const [allocations] = await rows<{ n: number }>(db, sql`select count(*)::int as n from payment_allocations a join payments p on p.id = a.payment_id where p.channel = 'bank_file' and p.external_ref like ${uploaded.value.fileId + ':%'}`)
   console.log(`\nImportación de ${lines.length} pagos (Asobancaria 2001) en PostgreSQL (${new URL(serverUrl).host}), lotes de ${process.env.BANK_IMPORT_BATCH_SIZE ?? DEFAULT_BATCH_SIZE} pagos por transacción`)
   console.log(`  tiempo total:      ${wall.toFixed(2)} s  (meta < 15 s), de ellos carga del archivo ${uploadSeconds.toFixed(2)} s`)
   console.log(`  pagos por segundo: ${Math.round(lines.length / wall)}`)

@@ -13,6 +13,9 @@
  */
 import { sql } from 'drizzle-orm'
 import { rows, type DbOrTx } from '~/db.server'
+import { maySkipRowTriggers } from '../row-triggers.server'
+
+const BULK_ACCOUNTS = 500
 
 export type Allocation = { paymentId: string; ledgerEntryId: string; amount: string }
 
@@ -38,41 +41,17 @@ export async function allocateAccounts(tx: DbOrTx, accountIds: string[]): Promis
   // A savepoint scopes `set local` when the caller passes the pool instead of a transaction.
   const inserted = await tx.transaction(async (t) => {
     await withoutJit(t)
+    // A large batch skips the per-row foreign-key triggers of its inserts (allocations, settled invoices): every id
+    // they carry was read by the same statement from payments and ledger entries of accounts locked FOR UPDATE, and
+    // ledger rows are never deleted. About a fifth of the statement's time on a bank file (EXPLAIN ANALYZE).
+    const bulk = accountIds.length >= BULK_ACCOUNTS && (await maySkipRowTriggers(t))
+    if (bulk) await t.execute(sql`set local session_replication_role = replica`)
     const made = await rows<{ payment_id: string; ledger_entry_id: string; amount: string }>(t, allocationSql(accountIds))
-    if (made.length > 0) await markSettled(t, accountIds)
+    // `set local` outlives the savepoint: switch the triggers back on for the rest of the caller's transaction.
+    if (bulk) await t.execute(sql`set local session_replication_role = origin`)
     return made
   })
   return inserted.map((a) => ({ paymentId: a.payment_id, ledgerEntryId: a.ledger_entry_id, amount: a.amount }))
-}
-
-/**
- * Records what the allocations just made finished paying: payments with nothing left to allocate, and issued
- * invoices whose charges are covered by applied allocations and their own credits (holds not counted). Only rows
- * not yet marked are read, so the cost follows the open items.
- */
-async function markSettled(tx: DbOrTx, accountIds: string[]): Promise<void> {
-  const ids = uuidArray([...new Set(accountIds)])
-  await tx.execute(sql`update payments p set fully_allocated = true
-     where p.account_id = any(${ids}) and p.status = 'applied' and not p.fully_allocated
-       and p.amount <= (select coalesce(sum(a.amount), 0) from payment_allocations a where a.payment_id = p.id)`)
-  await tx.execute(sql`with oi as (
-      select i.id, i.account_id from invoices i
-       where i.account_id = any(${ids}) and i.status = 'issued'
-         and not exists (select 1 from settled_invoices s where s.invoice_id = i.id)),
-    ie as (
-      select oi.id as inv, e.id, e.amount from oi join ledger_entries e on e.invoice_id = oi.id
-      union all
-      select oi.id, e.id, e.amount from oi join ledger_entries e on e.note_of_invoice_id = oi.id and e.invoice_id is null),
-    owed as (select inv, sum(amount) as total from ie group by inv),
-    paid as (
-      select ie.inv, sum(a.amount) as total
-        from ie join payment_allocations a on a.ledger_entry_id = ie.id
-        join payments p on p.id = a.payment_id and p.status = 'applied'
-       group by ie.inv)
-    insert into settled_invoices (invoice_id, account_id)
-    select oi.id, oi.account_id from oi left join owed on owed.inv = oi.id left join paid on paid.inv = oi.id
-     where coalesce(owed.total, 0) - coalesce(paid.total, 0) <= 0
-    on conflict do nothing`)
 }
 
 /** Removes the settled mark of invoices that can owe again (a reversed payment paid them, or a debit note). */
@@ -84,12 +63,14 @@ export async function reopenInvoices(tx: DbOrTx, invoiceIds: string[]): Promise<
 /** The allocation statement for a set of accounts (exported for EXPLAIN in the benchmark). */
 export function allocationSql(accountIds: string[]) {
   const ids = uuidArray([...new Set(accountIds)])
-  return sql`with acc as (select unnest(${ids}) as account_id),
+  // `account_id = any(array)` rather than a join with the unnested array: an index scan per partial index (open
+  // payments, unlinked entries) instead of a hash join over every payment entry of the ledger.
+  return sql`with acc as (select ${ids} as ids),
     pay as (
       select p.id, p.account_id, p.amount - coalesce((select sum(a.amount) from payment_allocations a where a.payment_id = p.id), 0) as available,
              p.paid_on, p.created_at
         from payments p
-       where p.account_id in (select account_id from acc) and p.status = 'applied' and not p.fully_allocated),
+       where p.account_id = any((select ids from acc)::uuid[]) and p.status = 'applied' and not p.fully_allocated),
     pay_open as (
       select id, account_id, available,
              sum(available) over (partition by account_id order by paid_on, created_at, id) - available as p0
@@ -98,7 +79,7 @@ export function allocationSql(accountIds: string[]) {
     -- invoice. Settled invoices contribute nothing to the running sums below (every charge's open part is zero).
     open_inv as (
       select i.id from invoices i
-       where i.account_id in (select account_id from pay_open) and i.status = 'issued'
+       where i.account_id = any((select ids from acc)::uuid[]) and i.status = 'issued'
          and not exists (select 1 from settled_invoices s where s.invoice_id = i.id)),
     src as (
       select e.* from ledger_entries e where e.invoice_id in (select id from open_inv)
@@ -106,7 +87,7 @@ export function allocationSql(accountIds: string[]) {
       select e.* from ledger_entries e where e.note_of_invoice_id in (select id from open_inv) and e.invoice_id is null
       union all
       select e.* from ledger_entries e
-       where e.account_id in (select account_id from pay_open) and e.invoice_id is null and e.note_of_invoice_id is null
+       where e.account_id = any((select ids from acc)::uuid[]) and e.invoice_id is null and e.note_of_invoice_id is null
          and e.kind not in ('payment', 'reversal')),
     entries as (
       select e.id, e.account_id, e.amount, coalesce(e.invoice_id, e.note_of_invoice_id) as inv,
@@ -151,10 +132,30 @@ export function allocationSql(accountIds: string[]) {
       select p.id as payment_id, c.id as ledger_entry_id, p.account_id, p.p0, c.ord,
              least(p.p0 + p.available, c.c0 + c.open3) - greatest(p.p0, c.c0) as amount
         from pay_open p join charge_open c on c.account_id = p.account_id
-       where c.c0 < p.p0 + p.available and p.p0 < c.c0 + c.open3)
-    insert into payment_allocations (payment_id, ledger_entry_id, amount)
-    select payment_id, ledger_entry_id, amount from alloc where amount > 0 order by account_id, p0, ord
-    returning payment_id, ledger_entry_id, amount::text`
+       where c.c0 < p.p0 + p.available and p.p0 < c.c0 + c.open3),
+    made as (
+      insert into payment_allocations (payment_id, ledger_entry_id, amount)
+      select payment_id, ledger_entry_id, amount from alloc where amount > 0 order by account_id, p0, ord
+      returning payment_id, ledger_entry_id, amount),
+    -- What these allocations finished paying, derived from the sums above instead of read again: payments with
+    -- nothing left to allocate, and issued invoices whose charges are covered by applied allocations and their own
+    -- credits (holds not counted: a held amount is still owed). Later reads skip both (pay, open_inv).
+    paid_now as (select payment_id, sum(amount) as amount from alloc where amount > 0 group by payment_id),
+    spent as (
+      update payments p set fully_allocated = true
+        from pay left join paid_now n on n.payment_id = pay.id
+       where p.id = pay.id and pay.available - coalesce(n.amount, 0) <= 0),
+    inv_now as (
+      select e.inv, sum(a.amount) as amount
+        from alloc a join entries e on e.id = a.ledger_entry_id where a.amount > 0 group by e.inv),
+    inv_due as (
+      select inv, account_id, sum(amount) - sum(allocated) as due from entries where inv is not null group by inv, account_id),
+    settled as (
+      insert into settled_invoices (invoice_id, account_id)
+      select d.inv, d.account_id from inv_due d left join inv_now n on n.inv = d.inv
+       where d.due - coalesce(n.amount, 0) <= 0
+      on conflict do nothing)
+    select payment_id, ledger_entry_id, amount::text from made`
 }
 
 /**

@@ -5,12 +5,12 @@
  * postPaymentsBulk writes a whole batch (a bank file, the demo history) in a few set-based statements; postPayment is
  * the same path with one payment.
  */
-import { randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { rows, type DbOrTx } from '~/db.server'
 import { money, toDb } from '~/billing/money'
 import { recordTrail, type TrailActor } from '~/trail/record.server'
 import type { PaymentChannel } from '../../../db/schema/ledger'
+import { orderedUuid } from '../liquidation/ids'
 import { allocateAccounts, lockAccounts, type Allocation } from './allocate.server'
 
 export type PostPaymentInput = {
@@ -66,7 +66,8 @@ export async function postPaymentsBulk(
   const createdBy = actor.kind === 'user' ? actor.userId : null
   const payload = fresh.map(({ i, p }) => ({
     i,
-    id: randomUUID(),
+    // Time-ordered: payment ids append to the indexes of payments and payment_allocations (0015_uuid-v7-function.sql).
+    id: orderedUuid(),
     account_id: p.accountId,
     amount: toDb(money(p.amount)),
     paid_on: p.paidOn,
@@ -90,10 +91,7 @@ export async function postPaymentsBulk(
           from p join x on x.id = p.id`,
   )
   const byIndex = new Map(payload.map((r) => [r.i, r.id]))
-  // A large batch can outgrow the planner's statistics (first bank file, first demo period: "payments is empty"),
-  // and the allocation query then picks nested loops that grow with the square of the batch. Refresh them first.
-  if (fresh.length >= LARGE_BATCH)
-    await tx.execute(sql`analyze payments, ledger_entries, payment_allocations`)
+  if (fresh.length >= LARGE_BATCH) await refreshStatistics(tx, fresh.length)
   const allocations = await allocateAccounts(
     tx,
     fresh.map(({ p }) => p.accountId),
@@ -120,14 +118,27 @@ export async function postPaymentsBulk(
   return results as PostedPayment[]
 }
 
+/**
+ * A large batch can outgrow the planner's statistics (first bank file, first demo period: "payments is empty"), and
+ * the allocation query then picks nested loops that grow with the square of the batch. Refresh them when the batch
+ * is a sizeable share of the table (reltuples, the planner's own count); on a grown ledger the analyze would cost
+ * seconds per batch (three tables of millions of rows) for statistics that barely move.
+ */
+async function refreshStatistics(tx: DbOrTx, batch: number): Promise<void> {
+  const [payments] = await rows<{ n: number }>(tx, sql`select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'payments'::regclass`)
+  if ((payments?.n ?? 0) < batch * 10) await tx.execute(sql`analyze payments, ledger_entries, payment_allocations`)
+}
+
 async function findExisting(tx: DbOrTx, inputs: PostPaymentInput[]): Promise<Map<string, string>> {
   const refs = inputs.filter((p) => p.externalRef).map((p) => ({ channel: p.channel, ref: p.externalRef }))
   if (refs.length === 0) return new Map()
   const found = await rows<{ channel: string; external_ref: string; id: string }>(
     tx,
+    // The column side stays uncast so the lookup uses payments_channel_ref_key.
     sql`select p.channel::text, p.external_ref, p.id from payments p
           join json_to_recordset(${JSON.stringify(refs)}::json) as x(channel text, ref text)
-            on p.channel::text = x.channel and p.external_ref = x.ref`,
+            on p.channel = x.channel::payment_channel and p.external_ref = x.ref
+         where p.external_ref is not null`,
   )
   return new Map(found.map((r) => [`${r.channel}|${r.external_ref}`, r.id]))
 }

@@ -14,8 +14,8 @@
  */
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { engine, rows, type Db } from '~/db.server'
-import { sql } from 'drizzle-orm'
+import { engine, type Db } from '~/db.server'
+import { maySkipRowTriggers } from '../row-triggers.server'
 import { ENTRY_COLUMNS, INVOICE_COLUMNS, LINE_COLUMNS, type PreparedBatch, type RunContext } from './batch.server'
 
 type WriteSession = {
@@ -29,16 +29,6 @@ export type BatchWriter = {
   /** Whether foreign keys are checked set-based per batch instead of by a trigger per row (see above). */
   setBased: boolean
   write: (batch: PreparedBatch) => Promise<void>
-}
-
-/** May this role switch off the per-row foreign-key triggers? */
-async function maySkipRowTriggers(db: Db): Promise<boolean> {
-  try {
-    const [row] = await rows<{ ok: boolean }>(db, sql`select has_parameter_privilege('session_replication_role', 'SET') as ok`)
-    return row?.ok === true
-  } catch {
-    return false
-  }
 }
 
 function withSession<T>(fn: (s: WriteSession) => Promise<T>): Promise<T> {
