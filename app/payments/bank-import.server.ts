@@ -11,6 +11,7 @@ import { engine, type Db } from '~/db.server'
 import { postPaymentsBulk, type PostPaymentInput } from '~/billing/ledger/post-payment.server'
 import { money, toDb } from '~/billing/money'
 import { getSetting } from '~/settings/read.server'
+import { lanesByKey } from '~/utils/lanes'
 import { recordTrail, type TrailActor } from '~/trail/record.server'
 import { bankFiles } from '../../db/schema/payments'
 import { afterPaymentsApplied } from './after-payment.server'
@@ -75,27 +76,12 @@ export async function importBankFile(db: Db, fileId: string, opts: ImportOptions
       await progress(done, lines.total, 'Aplicando pagos')
     }
   }
-  await Promise.all(lanesByAccount(toApply, engine().kind === 'postgres' ? LANES : 1).map(applyLane))
+  // Lanes never share an account (app/utils/lanes.ts): each runs on its own connection, the account's payments in file order.
+  await Promise.all(lanesByKey(toApply, (p) => p.accountId, engine().kind === 'postgres' ? LANES : 1).map(applyLane))
   time('apply')
   report.applied = toApply.length
   report.appliedAmount = sum(toApply.map((p) => p.amount))
   return finish(db, fileId, 'applied', report, actor)
-}
-
-/**
- * Splits the payments into lanes that never share an account, each in file order: lanes run on their own
- * connections at once (the allocation statement keeps one server core busy), and an account's payments stay in one
- * lane, so they are posted in file order and two lanes never wait on each other's account locks.
- */
-export function lanesByAccount<T extends { accountId: string }>(payments: T[], count: number): T[][] {
-  const lanes: T[][] = Array.from({ length: count }, () => [])
-  const laneOf = new Map<string, number>()
-  for (const p of payments) {
-    let lane = laneOf.get(p.accountId)
-    if (lane === undefined) laneOf.set(p.accountId, (lane = laneOf.size % count))
-    lanes[lane]!.push(p)
-  }
-  return lanes.filter((l) => l.length > 0)
 }
 
 function baseReport(file: AsobancariaFile): BankFileReport {
