@@ -3,7 +3,7 @@
  * fields of one record, and the running state that checks lote and file control totals.
  */
 import type { AsobancariaError, AsobancariaHeader, AsobancariaLote } from './asobancaria'
-import { BANK_NAMES, LAYOUT_2001, type RecordType } from './asobancaria-layout'
+import { BANK_NAMES, LAYOUT_2001, type FieldSpec, type RecordType } from './asobancaria-layout'
 
 export type Values = Record<string, string>
 
@@ -23,7 +23,29 @@ function isRealDate(y: number, m: number, d: number): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
 }
 
-/** Slices and checks every field of one record; returns null when a field is invalid (errors pushed). */
+const fieldError = (field: FieldSpec, line: number, why: string): AsobancariaError => ({
+  line,
+  message: `${field.label} (posiciones ${field.start}–${field.start + field.length - 1}): ${why}`,
+})
+
+/** The value of one field, or the reason it is invalid (an object, so the two cannot be confused). */
+function readField(field: FieldSpec, raw: string): string | { why: string } {
+  if (field.kind === 'AN') return raw.trim()
+  if (!/^\d+$/.test(raw)) return { why: `debe ser numérico y se leyó «${raw.trimEnd()}»` }
+  if (field.kind === 'money') return centsToDecimal(BigInt(raw))
+  if (field.kind === 'date') {
+    const [y, m, d] = [raw.slice(0, 4), raw.slice(4, 6), raw.slice(6, 8)]
+    return isRealDate(Number(y), Number(m), Number(d)) ? `${y}-${m}-${d}` : { why: `la fecha «${raw}» no existe (formato AAAAMMDD)` }
+  }
+  if (field.kind === 'time')
+    return Number(raw.slice(0, 2)) < 24 && Number(raw.slice(2)) < 60 ? `${raw.slice(0, 2)}:${raw.slice(2)}` : { why: `la hora «${raw}» no es válida (formato HHMM)` }
+  return raw
+}
+
+/**
+ * Slices and checks every field of one record; returns null when a field is invalid (errors pushed). Runs once per
+ * field of every line (a million times for a 100,000-payment file): no closures or intermediate objects per field.
+ */
 export function readFields(
   type: RecordType,
   padded: string,
@@ -33,30 +55,11 @@ export function readFields(
   const values: Values = {}
   let valid = true
   for (const field of LAYOUT_2001[type]) {
-    const raw = padded.slice(field.start - 1, field.start - 1 + field.length)
-    const bad = (why: string) => {
-      errors.push({
-        line,
-        message: `${field.label} (posiciones ${field.start}–${field.start + field.length - 1}): ${why}`,
-      })
+    const value = readField(field, padded.slice(field.start - 1, field.start - 1 + field.length))
+    if (typeof value === 'string') values[field.key] = value
+    else {
+      errors.push(fieldError(field, line, value.why))
       valid = false
-    }
-    if (field.kind === 'AN') {
-      values[field.key] = raw.trim()
-    } else if (!/^\d+$/.test(raw)) {
-      bad(`debe ser numérico y se leyó «${raw.trimEnd()}»`)
-    } else if (field.kind === 'money') {
-      values[field.key] = centsToDecimal(BigInt(raw))
-    } else if (field.kind === 'date') {
-      const [y, m, d] = [raw.slice(0, 4), raw.slice(4, 6), raw.slice(6, 8)]
-      if (isRealDate(Number(y), Number(m), Number(d))) values[field.key] = `${y}-${m}-${d}`
-      else bad(`la fecha «${raw}» no existe (formato AAAAMMDD)`)
-    } else if (field.kind === 'time') {
-      if (Number(raw.slice(0, 2)) < 24 && Number(raw.slice(2)) < 60)
-        values[field.key] = `${raw.slice(0, 2)}:${raw.slice(2)}`
-      else bad(`la hora «${raw}» no es válida (formato HHMM)`)
-    } else {
-      values[field.key] = raw
     }
   }
   return valid ? values : null
@@ -131,19 +134,19 @@ export class ParseState {
     const cents = decimalToCents(v.amount!)
     open.sum += cents
     this.fileSum += cents
-    const field = (key: string): string => v[key] ?? ''
+    // Every field of a valid detail record is present (readFields); `?? ''` only satisfies the index type.
     open.lote.payments.push({
       line,
       reference,
-      amount: field('amount'),
-      procedencia: field('procedencia'),
-      medio: field('medio'),
-      operation: field('operation'),
-      authorization: field('authorization'),
-      debitBank: field('debitBank'),
-      branch: field('branch'),
-      sequence: field('sequence'),
-      returnCause: v.returnCause === '' || v.returnCause === '000' ? null : field('returnCause'),
+      amount: v.amount ?? '',
+      procedencia: v.procedencia ?? '',
+      medio: v.medio ?? '',
+      operation: v.operation ?? '',
+      authorization: v.authorization ?? '',
+      debitBank: v.debitBank ?? '',
+      branch: v.branch ?? '',
+      sequence: v.sequence ?? '',
+      returnCause: v.returnCause === '' || v.returnCause === '000' ? null : (v.returnCause ?? null),
     })
   }
 

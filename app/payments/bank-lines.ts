@@ -45,10 +45,9 @@ export function classifyLines(file: AsobancariaFile): ClassifiedLines {
         out.rejected.push({ line: p.line, reason: 'El valor recaudado es cero.' })
         continue
       }
-      const base = { line: p.line, rawReference: p.reference, amount: p.amount, channel }
       const reference = canonicalReference(p.reference)
-      if (reference) out.candidates.push({ ...base, reference })
-      else out.badCheckDigit.push(base)
+      if (reference) out.candidates.push({ line: p.line, rawReference: p.reference, amount: p.amount, channel, reference })
+      else out.badCheckDigit.push({ line: p.line, rawReference: p.reference, amount: p.amount, channel })
     }
   }
   return out

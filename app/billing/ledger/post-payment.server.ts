@@ -11,6 +11,7 @@ import { money, toDb } from '~/billing/money'
 import { recordTrail, type TrailActor } from '~/trail/record.server'
 import type { PaymentChannel } from '../../../db/schema/ledger'
 import { orderedUuid } from '../liquidation/ids'
+import { maySkipRowTriggers } from '../row-triggers.server'
 import { allocateAccounts, lockAccounts, type Allocation } from './allocate.server'
 
 export type PostPaymentInput = {
@@ -76,6 +77,10 @@ export async function postPaymentsBulk(
     reference: p.reference ?? null,
     description: `Pago recibido (${CHANNEL_LABELS[p.channel]})`,
   }))
+  // A large batch skips the per-row foreign-key triggers of these two inserts: the accounts are locked FOR UPDATE
+  // above, the payment ids are made here, and the author is the signed-in user (row-triggers.server.ts).
+  const bulk = fresh.length >= LARGE_BATCH && (await maySkipRowTriggers(tx))
+  if (bulk) await tx.execute(sql`set local session_replication_role = replica`)
   // created_at grows with the input order: it breaks ties of the same day in the allocation order.
   await tx.execute(
     sql`with x as (
@@ -90,6 +95,7 @@ export async function postPaymentsBulk(
         select x.account_id, x.paid_on, 'payment', 'pago', -x.amount, p.id, x.description, ${createdBy}::uuid
           from p join x on x.id = p.id`,
   )
+  if (bulk) await tx.execute(sql`set local session_replication_role = origin`)
   const byIndex = new Map(payload.map((r) => [r.i, r.id]))
   if (fresh.length >= LARGE_BATCH) await refreshStatistics(tx, fresh.length)
   const allocations = await allocateAccounts(
