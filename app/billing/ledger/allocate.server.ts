@@ -64,7 +64,10 @@ export async function reopenInvoices(tx: DbOrTx, invoiceIds: string[]): Promise<
 export function allocationSql(accountIds: string[]) {
   const ids = uuidArray([...new Set(accountIds)])
   // `account_id = any(array)` rather than a join with the unnested array: an index scan per partial index (open
-  // payments, unlinked entries) instead of a hash join over every payment entry of the ledger.
+  // payments, unlinked entries) instead of a hash join over every payment entry of the ledger. The planner cannot
+  // count the array's elements and plans for a few accounts: index probes that grow with the batch, never with the
+  // ledger (a counted literal made it scan whole indexes). So no step below joins two CTEs on a key: with such
+  // estimates the planner would nest the loops and re-run an aggregate per row; sums are taken over a union instead.
   return sql`with acc as (select ${ids} as ids),
     pay as (
       select p.id, p.account_id, p.amount - coalesce((select sum(a.amount) from payment_allocations a where a.payment_id = p.id), 0) as available,
@@ -126,10 +129,10 @@ export function allocationSql(accountIds: string[]) {
                - (sum(greatest(c.open2, 0)) over w - greatest(c.open2, 0)), 0)) as open3
         from c2 c window w as (partition by c.account_id order by c.ord)),
     charge_open as (
-      select id, account_id, ord, open3, sum(open3) over (partition by account_id order by ord) - open3 as c0
+      select id, account_id, inv, ord, open3, sum(open3) over (partition by account_id order by ord) - open3 as c0
         from c3 where open3 > 0),
     alloc as (
-      select p.id as payment_id, c.id as ledger_entry_id, p.account_id, p.p0, c.ord,
+      select p.id as payment_id, c.id as ledger_entry_id, p.account_id, c.inv, p.p0, c.ord,
              least(p.p0 + p.available, c.c0 + c.open3) - greatest(p.p0, c.c0) as amount
         from pay_open p join charge_open c on c.account_id = p.account_id
        where c.c0 < p.p0 + p.available and p.p0 < c.c0 + c.open3),
@@ -140,20 +143,23 @@ export function allocationSql(accountIds: string[]) {
     -- What these allocations finished paying, derived from the sums above instead of read again: payments with
     -- nothing left to allocate, and issued invoices whose charges are covered by applied allocations and their own
     -- credits (holds not counted: a held amount is still owed). Later reads skip both (pay, open_inv).
-    paid_now as (select payment_id, sum(amount) as amount from alloc where amount > 0 group by payment_id),
+    pay_left as (
+      select id, sum(amount) as amount
+        from (select id, available as amount from pay
+              union all
+              select payment_id, -amount from alloc where amount > 0) x
+       group by id),
     spent as (
-      update payments p set fully_allocated = true
-        from pay left join paid_now n on n.payment_id = pay.id
-       where p.id = pay.id and pay.available - coalesce(n.amount, 0) <= 0),
-    inv_now as (
-      select e.inv, sum(a.amount) as amount
-        from alloc a join entries e on e.id = a.ledger_entry_id where a.amount > 0 group by e.inv),
-    inv_due as (
-      select inv, account_id, sum(amount) - sum(allocated) as due from entries where inv is not null group by inv, account_id),
+      update payments p set fully_allocated = true where p.id in (select id from pay_left where amount <= 0)),
+    inv_left as (
+      select inv, account_id, sum(amount) as amount
+        from (select inv, account_id, amount - allocated as amount from entries where inv is not null
+              union all
+              select inv, account_id, -amount from alloc where amount > 0 and inv is not null) x
+       group by inv, account_id),
     settled as (
       insert into settled_invoices (invoice_id, account_id)
-      select d.inv, d.account_id from inv_due d left join inv_now n on n.inv = d.inv
-       where d.due - coalesce(n.amount, 0) <= 0
+      select inv, account_id from inv_left where amount <= 0
       on conflict do nothing)
     select payment_id, ledger_entry_id, amount::text from made`
 }
