@@ -299,17 +299,22 @@ export const pendingCharges = pgTable(
 export type PendingCharge = typeof pendingCharges.$inferSelect
 
 /**
- * Issued invoices whose charges are fully covered by applied allocations and the invoice's own credits (negative
- * lines, credit notes): the allocation statement skips them, so its cost follows the open invoices, not the history.
- * A mark is removed when that can stop being true: a payment that paid the invoice is reversed, or a debit note is
- * posted on it. Holds are not counted, so releasing one never needs to reopen a mark.
+ * Issued invoices whose charges are not yet fully covered by applied allocations and the invoice's own credits
+ * (negative lines, credit notes): the only invoices the allocation statement reads, found by account, so its cost
+ * follows what is still owed, not the history. A row is added when an invoice is issued (a trigger on invoices,
+ * 0017_open-invoices.sql, so no issuing path can forget it), removed when allocations cover the invoice, and added
+ * again when that can stop being true: a payment that paid it is reversed, or a debit note is posted on it. Holds
+ * are not counted, so releasing one never needs to reopen an invoice.
  */
-export const settledInvoices = pgTable('settled_invoices', {
-  invoiceId: uuid('invoice_id')
-    .primaryKey()
-    .references(() => invoices.id),
-  accountId: uuid('account_id')
-    .notNull()
-    .references(() => accounts.id),
-  settledAt: timestamp('settled_at', { withTimezone: true }).notNull().defaultNow(),
-})
+export const openInvoices = pgTable(
+  'open_invoices',
+  {
+    invoiceId: uuid('invoice_id')
+      .primaryKey()
+      .references(() => invoices.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+  },
+  (t) => [index('open_invoices_account_idx').on(t.accountId)],
+)

@@ -41,7 +41,7 @@ export async function allocateAccounts(tx: DbOrTx, accountIds: string[]): Promis
   // A savepoint scopes `set local` when the caller passes the pool instead of a transaction.
   const inserted = await tx.transaction(async (t) => {
     await withoutJit(t)
-    // A large batch skips the per-row foreign-key triggers of its inserts (allocations, settled invoices): every id
+    // A large batch skips the per-row foreign-key triggers of its writes (allocations, payments, open invoices): every id
     // they carry was read by the same statement from payments and ledger entries of accounts locked FOR UPDATE, and
     // ledger rows are never deleted. About a fifth of the statement's time on a bank file (EXPLAIN ANALYZE).
     const bulk = accountIds.length >= BULK_ACCOUNTS && (await maySkipRowTriggers(t))
@@ -54,10 +54,14 @@ export async function allocateAccounts(tx: DbOrTx, accountIds: string[]): Promis
   return inserted.map((a) => ({ paymentId: a.payment_id, ledgerEntryId: a.ledger_entry_id, amount: a.amount }))
 }
 
-/** Removes the settled mark of invoices that can owe again (a reversed payment paid them, or a debit note). */
+/** Opens again issued invoices that can owe again (a reversed payment paid them, or a debit note). */
 export async function reopenInvoices(tx: DbOrTx, invoiceIds: string[]): Promise<void> {
   if (invoiceIds.length === 0) return
-  await tx.execute(sql`delete from settled_invoices where invoice_id = any(${uuidArray([...new Set(invoiceIds)])})`)
+  await tx.execute(
+    sql`insert into open_invoices (invoice_id, account_id)
+        select id, account_id from invoices where id = any(${uuidArray([...new Set(invoiceIds)])}) and status = 'issued'
+        on conflict do nothing`,
+  )
 }
 
 /** The allocation statement for a set of accounts (exported for EXPLAIN in the benchmark). */
@@ -78,12 +82,10 @@ export function allocationSql(accountIds: string[]) {
       select id, account_id, available,
              sum(available) over (partition by account_id order by paid_on, created_at, id) - available as p0
         from pay where available > 0),
-    -- Only what can still be open: issued invoices not yet settled (their lines and notes), and entries linked to no
+    -- Only what can still be open: open invoices (their lines and notes; db/schema/ledger.ts), and entries linked to no
     -- invoice. Settled invoices contribute nothing to the running sums below (every charge's open part is zero).
     open_inv as (
-      select i.id from invoices i
-       where i.account_id = any((select ids from acc)::uuid[]) and i.status = 'issued'
-         and not exists (select 1 from settled_invoices s where s.invoice_id = i.id)),
+      select o.invoice_id as id from open_invoices o where o.account_id = any((select ids from acc)::uuid[])),
     src as (
       select e.* from ledger_entries e where e.invoice_id in (select id from open_inv)
       union all
@@ -158,9 +160,7 @@ export function allocationSql(accountIds: string[]) {
               select inv, account_id, -amount from alloc where amount > 0 and inv is not null) x
        group by inv, account_id),
     settled as (
-      insert into settled_invoices (invoice_id, account_id)
-      select inv, account_id from inv_left where amount <= 0
-      on conflict do nothing)
+      delete from open_invoices o where o.invoice_id in (select inv from inv_left where amount <= 0))
     select payment_id, ledger_entry_id, amount::text from made`
 }
 

@@ -122,20 +122,21 @@ describe('reversals and notes', () => {
     expect(next.allocations.map((a) => a.amount)).toEqual(['10000.00'])
   })
 
-  test('a paid invoice is marked settled and skipped; a debit note on it reopens it for the next payment', async () => {
+  test('an issued invoice is open until paid, then skipped; a debit note on it reopens it for the next payment', async () => {
     const account = await insertAccount(db, where)
     const jan = await issuedInvoice(account, periods[0]!, '2026-02-06', '2026-02-21', [['cargo_fijo', '10000.00']])
+    const open = async () => (await rows<{ invoice_id: string }>(db, sql`select invoice_id from open_invoices where account_id = ${account}`)).map((r) => r.invoice_id)
+    expect(await open()).toEqual([jan.invoiceId])
     const paid = await db.transaction((tx) => postPayment(tx, { accountId: account, amount: '10000', paidOn: '2026-02-10', channel: 'counter' }))
-    const settled = () => rows<{ invoice_id: string }>(db, sql`select invoice_id from settled_invoices where account_id = ${account}`)
-    expect((await settled()).map((r) => r.invoice_id)).toEqual([jan.invoiceId])
+    expect(await open()).toEqual([])
     const [p] = await db.select().from(payments).where(eq(payments.id, paid.paymentId))
     expect(p!.fullyAllocated).toBe(true)
     const debit = await db.transaction((tx) => postDebitNote(tx, { invoiceId: jan.invoiceId, amount: '2500', on: '2026-02-16', description: 'Consumo recuperado', dueOn: '2026-02-26', actor }))
     expect(debit.ok).toBe(true)
-    expect(await settled()).toEqual([])
+    expect(await open()).toEqual([jan.invoiceId])
     const next = await db.transaction((tx) => postPayment(tx, { accountId: account, amount: '2500', paidOn: '2026-02-20', channel: 'counter' }))
     expect(next.allocations.map((a) => a.amount)).toEqual(['2500.00'])
-    expect((await settled()).map((r) => r.invoice_id)).toEqual([jan.invoiceId])
+    expect(await open()).toEqual([])
   })
 
   test('credit and debit notes are linked to an issued invoice and move the balance', async () => {

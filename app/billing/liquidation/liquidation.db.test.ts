@@ -98,6 +98,9 @@ describe('liquidation of a cycle period', () => {
     expect(issued).toEqual({ ok: true, value: { invoices: 9 } })
     const list = await db.select().from(invoices).where(eq(invoices.periodId, jan))
     expect(list.every((i) => i.status === 'issued' && i.number !== null)).toBe(true)
+    // Issuing opens each invoice for allocation (the trigger of 0017_open-invoices.sql); drafts never were.
+    const open = await rows<{ invoice_id: string }>(db, sql`select o.invoice_id from open_invoices o join invoices i on i.id = o.invoice_id where i.period_id = ${jan}::uuid`)
+    expect(open.map((o) => o.invoice_id).sort()).toEqual(list.map((i) => i.id).sort())
     const again = await db.transaction((tx) => startLiquidation(tx, { periodId: jan, actor }))
     expect(again.ok).toBe(false)
     const after = await db.select().from(invoices).where(eq(invoices.periodId, jan))
