@@ -47,10 +47,19 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user
 }
 
-/** A subscriber and the ids of the accounts linked to them; staff get 403. */
-export async function requireSubscriber(request: Request): Promise<{ user: SessionUser; accountIds: string[] }> {
+/**
+ * A subscriber, without reading their accounts: for the portal layout (it shows only the name) and for a page whose
+ * own query checks ownership against user_accounts. Staff get 403.
+ */
+export async function requireSubscriberUser(request: Request): Promise<SessionUser> {
   const user = await requireUser(request)
   if (user.role !== 'subscriber') forbidden('Esta página es para suscriptores. Use el panel de gestión.')
+  return user
+}
+
+/** A subscriber and the ids of the accounts linked to them; staff get 403. */
+export async function requireSubscriber(request: Request): Promise<{ user: SessionUser; accountIds: string[] }> {
+  const user = await requireSubscriberUser(request)
   let accountIds = accountsOfRequest.get(request)
   if (!accountIds) {
     accountIds = db

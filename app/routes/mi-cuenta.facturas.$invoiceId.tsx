@@ -1,12 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { requireSubscriber } from '~/auth/guards.server'
+import { requireSubscriberUser } from '~/auth/guards.server'
+import { getInvoicePage, type InvoicePage } from '~/billing/invoices/invoice-page.server'
 import { CONSUMPTION_BASIS_LABELS, lineDetail } from '~/billing/invoices/labels'
-import { shortPeriodLabel } from '~/billing/invoices/period-label'
-import { amountPayable } from '~/billing/invoices/payable.server'
-import { getInvoiceDetail, type InvoiceDetail } from '~/billing/invoices/queries.server'
-import { ZERO } from '~/billing/money'
 import { todayInBogota } from '~/calendar/business-days'
 import { db } from '~/db.server'
 import portalStyles from '~/styles/portal.css?url'
@@ -17,27 +14,23 @@ import { Money } from '~/ui/money'
 import { notFound } from '~/utils/errors'
 import { formatCOP, formatNumber } from '~/utils/format'
 
-type PageDetail = Omit<InvoiceDetail, 'payment'>
-
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: portalStyles }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { accountIds } = await requireSubscriber(request)
+  const user = await requireSubscriberUser(request)
   const id = z.uuid().safeParse(params.invoiceId)
   const balanceOn = todayInBogota(new Date())
-  const found = id.success ? await getInvoiceDetail(db, { accountIds, invoiceId: id.data, balanceOn }) : null
-  if (!found) notFound('No encontramos esa factura entre las de sus cuentas.')
-  const { payment, ...detail } = found
-  const payable = payment ? amountPayable({ ...payment.balance, credit: ZERO }) : ZERO
-  return { detail, canPay: payment?.latestIssuedId === detail.invoice.id && payable.greaterThan(0), payable: payable.toFixed(2) }
+  const page = id.success ? await getInvoicePage(db, { userId: user.id, invoiceId: id.data, balanceOn }) : null
+  if (!page) notFound('No encontramos esa factura entre las de sus cuentas.')
+  return page
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Factura ${data.detail.periodLabel} · Mi cuenta` : 'Factura · Mi cuenta' },
+  { title: data ? `Factura ${data.periodLabel} · Mi cuenta` : 'Factura · Mi cuenta' },
 ]
 
 export default function InvoiceRoute() {
-  const { detail, canPay, payable } = useLoaderData<typeof loader>()
+  const detail = useLoaderData<typeof loader>()
   const { invoice, account } = detail
   return (
     <>
@@ -45,7 +38,7 @@ export default function InvoiceRoute() {
         <Link to={`/mi-cuenta/cuentas/${account.id}/facturas`}>← Facturas de la cuenta {account.number}</Link>
       </p>
       <h1>Factura de {detail.periodLabel}</h1>
-      <Summary detail={detail} canPay={canPay} payable={payable} />
+      <Summary detail={detail} />
       <section className="card" aria-labelledby="explicacion">
         <h2 id="explicacion">¿Por qué cambió su factura?</h2>
         <ul className="explanation">
@@ -58,26 +51,23 @@ export default function InvoiceRoute() {
       <Reading detail={detail} />
       <section className="card" aria-labelledby="historial">
         <h2 id="historial">Su consumo en los últimos periodos</h2>
-        <ConsumptionChart
-          id="consumo"
-          points={detail.history.map((h) => ({ ...h, shortLabel: shortPeriodLabel(h.periodCode) }))}
-        />
+        <ConsumptionChart id="consumo" points={detail.history} />
       </section>
       <section className="card" aria-labelledby="predio">
         <h2 id="predio">Datos de la cuenta</h2>
         <dl className="facts">
           <dt>Suscriptor</dt>
-          <dd>{detail.subscriber.fullName}</dd>
+          <dd>{detail.subscriberName}</dd>
           <dt>Cuenta</dt>
           <dd>{account.number}</dd>
           <dt>Dirección del predio</dt>
           <dd>
-            {detail.premise.address}, {detail.premise.neighborhood} ({detail.area.municipality})
+            {detail.premise.address}, {detail.premise.neighborhood} ({detail.municipality})
           </dd>
           <dt>Uso</dt>
           <dd>{describeUse(detail.premise.useClass, detail.premise.estrato)}</dd>
           <dt>Medidor</dt>
-          <dd>{detail.meter ? `Serie ${detail.meter.serial}` : 'Sin medidor'}</dd>
+          <dd>{detail.meterSerial ? `Serie ${detail.meterSerial}` : 'Sin medidor'}</dd>
           <dt>Referencia de pago</dt>
           <dd>{invoice.paymentReference}</dd>
         </dl>
@@ -86,8 +76,8 @@ export default function InvoiceRoute() {
   )
 }
 
-function Summary({ detail, canPay, payable }: { detail: PageDetail; canPay: boolean; payable: string }) {
-  const { invoice } = detail
+function Summary({ detail }: { detail: InvoicePage }) {
+  const { invoice, canPay, payable } = detail
   return (
     <section className="card" aria-labelledby="resumen">
       <h2 id="resumen">Factura n.º {invoice.number}</h2>
@@ -114,10 +104,10 @@ function Summary({ detail, canPay, payable }: { detail: PageDetail; canPay: bool
         presentar una petición, queja o reclamo sobre esta factura; lo que esté en reclamo no se cobra mientras se
         resuelve.
       </p>
-      {detail.holds.length > 0 ? (
+      {detail.holdReasons.length > 0 ? (
         <p className="note">
           <strong>{formatCOP(detail.onHold)} de esta factura están en reclamo</strong> y no se cobran mientras se
-          resuelve (Ley 142 art. 155): {detail.holds.map((h) => h.reason).join('; ')}.
+          resuelve (Ley 142 art. 155): {detail.holdReasons.join('; ')}.
         </p>
       ) : null}
       <div className="actions">
@@ -137,7 +127,7 @@ function Summary({ detail, canPay, payable }: { detail: PageDetail; canPay: bool
   )
 }
 
-function Lines({ detail }: { detail: PageDetail }) {
+function Lines({ detail }: { detail: InvoicePage }) {
   const { invoice } = detail
   return (
     <section className="card" aria-labelledby="detalle">
@@ -192,7 +182,7 @@ function Lines({ detail }: { detail: PageDetail }) {
   )
 }
 
-function Reading({ detail }: { detail: PageDetail }) {
+function Reading({ detail }: { detail: InvoicePage }) {
   const c = detail.consumption
   return (
     <section className="card" aria-labelledby="lecturas">

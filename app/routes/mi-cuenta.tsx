@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react'
-import { requireSubscriber } from '~/auth/guards.server'
+import { requireSubscriberUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { PublicHeader, SiteFooter, SubscriberHeader } from '~/ui/site-header'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user } = await requireSubscriber(request)
+  // Only the name: the pages below check their own ownership (requireSubscriber, or in their query).
+  const user = await requireSubscriberUser(request)
   return { fullName: user.fullName }
 }
 

@@ -1,6 +1,8 @@
 /**
  * Consumption history as a server-rendered bar chart (plain SVG, no chart library, no script): the SVG is an image
  * with a title and description for screen readers, and the same figures follow in a table (the text alternative).
+ * The SVG's inside is built as one escaped string (the same on server and client): it is only drawn, never updated,
+ * and about thirty React elements fewer per render keep the invoice page cheap under load (benchmark 8a).
  */
 import { formatCOP, formatNumber } from '~/utils/format'
 
@@ -18,29 +20,29 @@ export function ConsumptionChart({ id, points }: { id: string; points: ChartPoin
   const barWidth = Math.min(34, slot * 0.6)
   const plot = HEIGHT - TOP - BOTTOM
   const summary = points.map((p) => `${p.label}: ${p.billedM3 === null ? 'sin consumo' : `${formatNumber(p.billedM3)} m³`}`).join('; ')
+  const bars = points.map((p, i) => {
+    const h = (values[i]! / max) * plot
+    const x = i * slot + (slot - barWidth) / 2
+    const y = HEIGHT - BOTTOM - h
+    const value = p.billedM3 === null ? '—' : formatNumber(p.billedM3)
+    return (
+      `<g><rect x="${x}" y="${y}" width="${barWidth}" height="${h}" class="${p.isCurrent ? 'chart-bar chart-bar-current' : 'chart-bar'}"></rect>` +
+      `<text x="${x + barWidth / 2}" y="${y - 4}" text-anchor="middle" class="chart-value">${escapeXml(value)}</text>` +
+      `<text x="${x + barWidth / 2}" y="${HEIGHT - 10}" text-anchor="middle" class="chart-label">${escapeXml(p.shortLabel)}</text></g>`
+    )
+  })
+  const inner =
+    `<title id="${escapeXml(id)}-title">Consumo facturado por periodo (m³)</title><desc id="${escapeXml(id)}-desc">${escapeXml(summary)}</desc>` +
+    `<line x1="0" x2="${WIDTH}" y1="${HEIGHT - BOTTOM}" y2="${HEIGHT - BOTTOM}" class="chart-axis"></line>${bars.join('')}`
   return (
     <figure className="chart" aria-labelledby={`${id}-caption`}>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="chart-svg">
-        <title id={`${id}-title`}>Consumo facturado por periodo (m³)</title>
-        <desc id={`${id}-desc`}>{summary}</desc>
-        <line x1="0" x2={WIDTH} y1={HEIGHT - BOTTOM} y2={HEIGHT - BOTTOM} className="chart-axis" />
-        {points.map((p, i) => {
-          const h = (values[i]! / max) * plot
-          const x = i * slot + (slot - barWidth) / 2
-          const y = HEIGHT - BOTTOM - h
-          return (
-            <g key={p.label}>
-              <rect x={x} y={y} width={barWidth} height={h} className={p.isCurrent ? 'chart-bar chart-bar-current' : 'chart-bar'} />
-              <text x={x + barWidth / 2} y={y - 4} textAnchor="middle" className="chart-value">
-                {p.billedM3 === null ? '—' : formatNumber(p.billedM3)}
-              </text>
-              <text x={x + barWidth / 2} y={HEIGHT - 10} textAnchor="middle" className="chart-label">
-                {p.shortLabel}
-              </text>
-            </g>
-          )
-        })}
-      </svg>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        className="chart-svg"
+        dangerouslySetInnerHTML={{ __html: inner }}
+      />
       <figcaption id={`${id}-caption`}>
         Consumo de los últimos periodos. La barra oscura es el periodo de esta factura.
       </figcaption>
@@ -69,4 +71,10 @@ export function ConsumptionChart({ id, points }: { id: string; points: ChartPoin
       </div>
     </figure>
   )
+}
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!)
 }
