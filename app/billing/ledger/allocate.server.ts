@@ -98,10 +98,6 @@ export function allocationSql(accountIds: string[]) {
       select e.id, e.account_id, e.amount, coalesce(e.invoice_id, e.note_of_invoice_id) as inv,
              row_number() over (partition by e.account_id
                                 order by coalesce(e.due_on, e.occurred_on), e.occurred_on, e.created_at, l.position, e.id) as ord,
-             -- credits of the same invoice, and credits without an invoice (the account's), as positive amounts
-             sum(greatest(-e.amount, 0)) over (partition by e.account_id, coalesce(e.invoice_id, e.note_of_invoice_id)) as inv_credit,
-             sum(case when coalesce(e.invoice_id, e.note_of_invoice_id) is null then greatest(-e.amount, 0) else 0 end)
-               over (partition by e.account_id) as own_credit,
              coalesce(ih.held, 0) as inv_held, coalesce(al.allocated, 0) as allocated, coalesce(eh.held, 0) as held
         from src e
         left join invoice_lines l on l.invoice_id = e.invoice_id and l.ledger_entry_id = e.id
@@ -114,22 +110,30 @@ export function allocationSql(accountIds: string[]) {
                     where status = 'active' and invoice_id is not null and ledger_entry_id is null group by invoice_id) ih
                on ih.invoice_id = coalesce(e.invoice_id, e.note_of_invoice_id)
        where e.kind not in ('payment', 'reversal')),
+    -- Charges with what is still open of each; credits (negative amounts) stay in the rows with nothing open, so the
+    -- partitions below can total them over the same sort that orders the charges.
     c0 as (
-      select id, account_id, inv, ord, amount - allocated - held as open,
-             case when inv is null then 0 else inv_credit end as inv_credit, inv_held, own_credit
-        from entries where amount >= 0),
-    c1 as (
-      select c.*, c.open - least(greatest(c.open, 0), greatest(c.inv_credit
-               - (sum(greatest(c.open, 0)) over w - greatest(c.open, 0)), 0)) as open1
-        from c0 c window w as (partition by c.account_id, c.inv order by c.ord)),
+      select id, account_id, inv, ord, inv_held, greatest(-amount, 0) as credit,
+             case when amount >= 0 then amount - allocated - held else 0 end as open
+        from entries),
+    -- The invoice's credits (negative lines, credit notes) and then its invoice-level holds consume its charges from
+    -- the first: the same as consuming their sum from the first (taking C then H off a running sum takes C + H off
+    -- it), so one pass does both. Entries without an invoice form their own partition, with nothing to consume.
     c2 as (
-      select c.*, c.open1 - least(greatest(c.open1, 0), greatest(c.inv_held
-               - (sum(greatest(c.open1, 0)) over w - greatest(c.open1, 0)), 0)) as open2
-        from c1 c window w as (partition by c.account_id, c.inv order by c.ord)),
+      select c.*, c.open - least(greatest(c.open, 0), greatest(
+               case when c.inv is null then 0 else sum(c.credit) over whole + c.inv_held end
+               - (sum(greatest(c.open, 0)) over w - greatest(c.open, 0)), 0)) as open2
+        from c0 c
+      window whole as (partition by c.account_id, c.inv),
+             w as (partition by c.account_id, c.inv order by c.ord)),
+    -- Credits without an invoice (the account's) consume the account's oldest charges.
     c3 as (
-      select c.*, c.open2 - least(greatest(c.open2, 0), greatest(c.own_credit
+      select c.*, c.open2 - least(greatest(c.open2, 0), greatest(
+               sum(case when c.inv is null then c.credit else 0 end) over whole
                - (sum(greatest(c.open2, 0)) over w - greatest(c.open2, 0)), 0)) as open3
-        from c2 c window w as (partition by c.account_id order by c.ord)),
+        from c2 c
+      window whole as (partition by c.account_id),
+             w as (partition by c.account_id order by c.ord)),
     charge_open as (
       select id, account_id, inv, ord, open3, sum(open3) over (partition by account_id order by ord) - open3 as c0
         from c3 where open3 > 0),
