@@ -22,9 +22,21 @@ export const COUNTED_ENTRIES = sql.raw(
   `ledger_entries e left join invoices inv on inv.id = e.invoice_id where (inv.id is null or inv.status = 'issued')`,
 )
 
-/** The two sums of the balance rule over entries `e` already limited to occurred_on <= on: total and in-term part. */
-const balanceSums = (on: string) =>
-  sql`sum(e.amount) as total, coalesce(sum(e.amount) filter (where e.due_on >= ${on}::date), 0) as in_term`
+/**
+ * Per account, the two sums of the balance rule over the entries that count up to `on`: total and in-term part. The
+ * entries are summed per invoice first and each invoice's status is read once (an account has a dozen invoices a
+ * year and ten times as many entries), so the cost of a balance grows with invoices, not with ledger lines.
+ */
+const countedSums = (entryFilter: SQL, on: string) => sql`
+  select g.account_id, sum(g.total) as total, sum(g.in_term) as in_term
+    from (select e.account_id, e.invoice_id, sum(e.amount) as total,
+                 coalesce(sum(e.amount) filter (where e.due_on >= ${on}::date), 0) as in_term
+            from ledger_entries e
+           where e.occurred_on <= ${on}::date and ${entryFilter}
+           group by e.account_id, e.invoice_id) g
+    left join invoices inv on inv.id = g.invoice_id
+   where inv.id is null or inv.status = 'issued'
+   group by g.account_id`
 
 /** Overdue = balance − charges still within their term − amounts on hold, never negative. */
 const overdueOf = (total: SQL, inTerm: SQL, onHold: SQL) =>
@@ -33,11 +45,7 @@ const overdueOf = (total: SQL, inTerm: SQL, onHold: SQL) =>
 /** Balance rows (account_id, total, on_hold, overdue) for the accounts that `where(column)` selects. */
 export function balanceQuery(where: (column: SQL) => SQL, on: string): SQL {
   return sql`
-    with b as (
-      select e.account_id, ${balanceSums(on)}
-        from ${COUNTED_ENTRIES} and e.occurred_on <= ${on}::date and ${where(sql.raw('e.account_id'))}
-       group by e.account_id
-    ), h as (
+    with b as (${countedSums(where(sql.raw('e.account_id')), on)}), h as (
       select account_id, sum(amount) as on_hold
         from dispute_holds where status = 'active' and ${where(sql.raw('account_id'))}
        group by account_id
@@ -52,7 +60,7 @@ export function balanceQuery(where: (column: SQL) => SQL, on: string): SQL {
 /**
  * The same rule for a list of accounts (a uuid[] literal), one row each, plus the ajuste a la decena carried (every
  * counted 'ajuste_decena' entry). Each account's entries are read through its index (a lateral probe), so a batch
- * costs the same however large the ledger grows — also while a liquidation is adding its own draft entries to it.
+ * costs the same however many accounts the ledger holds — also while a liquidation is adding its own draft entries.
  */
 export function accountBalancesQuery(ids: string, on: string): SQL {
   return sql`
@@ -60,8 +68,7 @@ export function accountBalancesQuery(ids: string, on: string): SQL {
            ${overdueOf(sql.raw('x.total'), sql.raw('x.in_term'), sql.raw('h.on_hold'))} as overdue,
            coalesce(c.carry, 0)::text as carry
       from unnest(${ids}::uuid[]) as b(id)
-      cross join lateral (select ${balanceSums(on)} from ${COUNTED_ENTRIES}
-                             and e.account_id = b.id and e.occurred_on <= ${on}::date) x
+      left join lateral (${countedSums(sql`e.account_id = b.id`, on)}) x on true
       cross join lateral (select sum(e.amount) as carry from ${COUNTED_ENTRIES}
                              and e.account_id = b.id and e.concept = 'ajuste_decena') c
       cross join lateral (select sum(amount) as on_hold from dispute_holds where status = 'active' and account_id = b.id) h`
