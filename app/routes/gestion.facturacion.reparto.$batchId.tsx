@@ -36,9 +36,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getSetting('invoice.delivery_min_days_before_due'),
     batch.batch.pdfJobId ? getJobProgress(db, batch.batch.pdfJobId) : null,
   ])
+  // The batch was read before the job: a job that ended in between stored its file first (same transaction as the
+  // link, committed before the job is marked succeeded), so read the link again rather than show a failure.
+  const pdfFileId =
+    batch.batch.pdfFileId ?? (pdfJob?.status === 'succeeded' ? ((await loadBatch(params, user.serviceAreaId)).batch.pdfFileId ?? null) : null)
   return {
     minDays,
-    pdf: { isReady: batch.batch.pdfFileId !== null, job: pdfJob },
+    pdf: { isReady: pdfFileId !== null, job: pdfJob },
     batch: batch.batch,
     periodCode: batch.periodCode,
     zone: batch.zone,
