@@ -25,6 +25,7 @@ import { NotificationSteps } from '~/ui/notification-step-forms'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { Money } from '~/ui/money'
 import { notFound } from '~/utils/errors'
+import { AlertMessage } from '~/ui/alert-message'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Escriba la fecha como aaaa-mm-dd.')
 const ActionSchema = z.discriminatedUnion('intent', [
@@ -165,11 +166,7 @@ export default function CaseDetailRoute() {
           </>
         ) : null}
       </p>
-      {result?.message ? (
-        <p role="alert" className="error">
-          {result.message}
-        </p>
-      ) : null}
+      <AlertMessage message={result?.message} />
       <section className="card" aria-labelledby="facts-title">
         <h2 id="facts-title">Datos del caso</h2>
         <dl className="facts">

@@ -28,6 +28,7 @@ import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { StatusButton, useIsPending } from '~/ui/forms'
 import { Money } from '~/ui/money'
 import { notFound } from '~/utils/errors'
+import { AlertMessage } from '~/ui/alert-message'
 
 const STATUS_LABELS: Record<string, string> = {
   draft: 'Borrador',
@@ -128,11 +129,7 @@ export default function CaseDecisionRoute() {
           </>
         ) : null}
       </p>
-      {result?.message ? (
-        <p role="alert" className="error">
-          {result.message}
-        </p>
-      ) : null}
+      <AlertMessage message={result?.message} />
       {d.issued ? (
         <section className="card" aria-labelledby="issued-title">
           <h2 id="issued-title">Decisión expedida {d.issued.outgoingRadicado}</h2>

@@ -25,6 +25,7 @@ import { NotificationSteps } from '~/ui/notification-step-forms'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { DateField, StepForm, TextField } from '~/ui/notification-step-forms'
 import { notFound } from '~/utils/errors'
+import { AlertMessage } from '~/ui/alert-message'
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Escriba la fecha como aaaa-mm-dd.')
 const text = (min: number, message: string) => z.string().trim().min(min, message).max(500)
@@ -175,11 +176,7 @@ export default function CaseNotificationRoute() {
           </>
         ) : null}
       </p>
-      {result?.message ? (
-        <p role="alert" className="error">
-          {result.message}
-        </p>
-      ) : null}
+      <AlertMessage message={result?.message} />
       <section className="card" aria-labelledby="steps-title">
         <h2 id="steps-title">Qué sigue</h2>
         {d.steps.length === 0 ? (

@@ -14,6 +14,7 @@ import { JobProgress } from '~/ui/job-progress'
 import { Money } from '~/ui/money'
 import { DataTable } from '~/ui/table'
 import { notFound } from '~/utils/errors'
+import { AlertMessage } from '~/ui/alert-message'
 
 const RUN_LABELS: Record<string, string> = { running: 'En proceso', draft: 'Borrador (sin expedir)', approved: 'Aprobada', issued: 'Expedida', failed: 'Falló' }
 const SERVICE_LABELS: Record<string, string> = { acueducto: 'Acueducto', alcantarillado: 'Alcantarillado', aseo: 'Aseo' }
@@ -72,7 +73,7 @@ export default function LiquidationRunRoute() {
           </>
         ) : null}
       </p>
-      {run.error ? <p role="alert" className="error">{run.error}</p> : null}
+      <AlertMessage message={run.error} />
       {run.job ? <JobProgress job={run.job} label="Avance de la liquidación" /> : null}
       {report ? <ControlReport report={report} /> : null}
       {report && run.status === 'draft' && canIssue ? <IssueForm invoices={report.totals.invoices} pending={report.pendingAccounts} /> : null}
@@ -146,7 +147,7 @@ function IssueForm({ invoices, pending }: { invoices: number; pending: number })
           <input type="checkbox" name="confirm" value="si" required /> Revisé el informe de control y apruebo la expedición.
         </label>
       </div>
-      {result?.message ? <p role="alert" className="error">{result.message}</p> : null}
+      <AlertMessage message={result?.message} />
       <input type="hidden" name="intent" value="issue" />
       <StatusButton type="submit" status={isPending ? 'pending' : 'idle'}>
         Aprobar y expedir

@@ -11,6 +11,7 @@ import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { StatusButton, useIsPending } from '~/ui/forms'
 import { Money } from '~/ui/money'
 import { DataTable } from '~/ui/table'
+import { AlertMessage } from '~/ui/alert-message'
 
 const RUN_LABELS: Record<string, string> = { running: 'En proceso', draft: 'Borrador', approved: 'Aprobada', issued: 'Expedida', failed: 'Falló' }
 
@@ -80,11 +81,7 @@ export default function LiquidationRunsRoute() {
               ))}
             </select>
           </div>
-          {result?.message ? (
-            <p role="alert" className="error">
-              {result.message}
-            </p>
-          ) : null}
+          <AlertMessage message={result?.message} />
           <StatusButton type="submit" status={isPending ? 'pending' : 'idle'}>
             Liquidar
           </StatusButton>

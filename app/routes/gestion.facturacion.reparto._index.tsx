@@ -16,6 +16,7 @@ import { EmptyState } from '~/ui/empty-state'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { StatusButton, useIsPending } from '~/ui/forms'
 import { DataTable } from '~/ui/table'
+import { AlertMessage } from '~/ui/alert-message'
 
 const BatchSchema = z.object({
   choice: z
@@ -76,11 +77,7 @@ export default function DeliveryBatchesRoute() {
               ))}
             </select>
           </div>
-          {result?.message ? (
-            <p role="alert" className="error">
-              {result.message}
-            </p>
-          ) : null}
+          <AlertMessage message={result?.message} />
           <StatusButton type="submit" status={isPending ? 'pending' : 'idle'}>
             Preparar el lote
           </StatusButton>

@@ -17,6 +17,7 @@ import { InstantText } from '~/ui/date'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { DataTable } from '~/ui/table'
 import { DECISION_TYPES } from '../../db/schema/pqr'
+import { AlertMessage } from '~/ui/alert-message'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'pqr:approve')
@@ -91,11 +92,7 @@ export default function DecisionTemplatesRoute() {
         aria-labelledby="new-title"
       >
         <h2 id="new-title">{base ? `Nueva versión de «${base.title}»` : 'Nueva plantilla'}</h2>
-        {result?.message ? (
-          <p role="alert" className="error">
-            {result.message}
-          </p>
-        ) : null}
+        <AlertMessage message={result?.message} />
         <div className="field">
           <label htmlFor="code">Código</label>
           <input id="code" name="code" required defaultValue={base?.code ?? ''} readOnly={Boolean(base)} />
