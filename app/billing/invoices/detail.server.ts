@@ -7,7 +7,7 @@
  * comes back as text (never a JSON number). Indexes: invoices_pkey, invoices_account_period_key, invoice_lines' key,
  * consumptions_account_period_key, meters_account_idx, dispute_holds_account_idx.
  */
-import { sql } from 'drizzle-orm'
+import { sql, type Placeholder } from 'drizzle-orm'
 import { rows, type DbOrTx } from '~/db.server'
 import { balanceQuery } from '~/billing/ledger/balance.server'
 import { fromDb, sum } from '~/billing/money'
@@ -116,7 +116,7 @@ const METER = sql`(select json_build_object('serial', m.serial) from meters m wh
 /** For the page's "Pagar": the account's latest issued invoice and its ledger balance (the ledger's own query). */
 const LATEST_ID = sql`(select i2.id from invoices i2 join billing_periods p2 on p2.id = i2.period_id
       where i2.account_id = cur.account_id and i2.status = 'issued' order by p2.starts_on desc limit 1)`
-const balanceOf = (on: string) => sql`(select row_to_json(bal) from (${balanceQuery((column) => sql`${column} = cur.account_id`, on)}) bal)`
+const balanceOf = (on: string | Placeholder) => sql`(select row_to_json(bal) from (${balanceQuery((column) => sql`${column} = cur.account_id`, on)}) bal)`
 
 function detailQuery(invoiceId: string, owner: Owner, balanceOn?: string) {
   return sql`
@@ -152,10 +152,22 @@ function detailQuery(invoiceId: string, owner: Owner, balanceOn?: string) {
 }
 
 /**
- * Only what may change, for an invoice whose issued part is already known (invoice-page.server.ts), as a prepared
- * statement: the page asks it on every request, and planning this join took longer than running it (measured).
+ * Only what may change, for an invoice whose issued part is already known (invoice-page.server.ts), as a statement
+ * built once per database handle and executed with its three parameters: the page asks it on every request, and
+ * planning this join took longer than running it, and building it in Node about as long again (measured).
  */
-export function prepareLiveQuery(db: DbOrTx, invoiceId: string, owner: Owner, balanceOn: string) {
+export function readLive(db: DbOrTx, params: { invoiceId: string; userId: string; balanceOn: string }): Promise<Array<LiveRow & { account_id: string }>> {
+  let query = liveQueries.get(db)
+  if (!query) {
+    query = buildLiveQuery(db)
+    liveQueries.set(db, query)
+  }
+  return query.execute(params)
+}
+
+const liveQueries = new WeakMap<DbOrTx, ReturnType<typeof buildLiveQuery>>()
+
+function buildLiveQuery(db: DbOrTx) {
   return db
     .select({
       account_id: sql<string>`cur.account_id`,
@@ -163,11 +175,12 @@ export function prepareLiveQuery(db: DbOrTx, invoiceId: string, owner: Owner, ba
       holds: sql<Hold[]>`${HOLDS}`,
       meter: sql<LiveRow['meter']>`${METER}`,
       latest_id: sql<string | null>`${LATEST_ID}`,
-      balance: sql<LiveRow['balance']>`${balanceOf(balanceOn)}`,
+      balance: sql<LiveRow['balance']>`${balanceOf(sql.placeholder('balanceOn'))}`,
     })
     .from(sql`(select i.id, i.account_id, ${PARTIES}
         from invoices i ${PARTIES_JOINS}
-       where i.id = ${invoiceId}::uuid and i.status = 'issued' and ${ownedBy(owner)}) cur`)
+       where i.id = ${sql.placeholder('invoiceId')}::uuid and i.status = 'issued'
+         and i.account_id in (select ua.account_id from user_accounts ua where ua.user_id = ${sql.placeholder('userId')}::uuid)) cur`)
     .prepare('invoice_page_live')
 }
 

@@ -8,7 +8,7 @@
  */
 import type { DbOrTx } from '~/db.server'
 import { ZERO } from '~/billing/money'
-import { prepareLiveQuery, readInvoiceDetail, withLive, type IssuedPart, type LiveRow } from './detail.server'
+import { readInvoiceDetail, readLive, withLive, type IssuedPart, type LiveRow } from './detail.server'
 import { amountPayable } from './payable.server'
 import { shortPeriodLabel } from './period-label'
 import { createLruCache } from '~/utils/lru-cache'
@@ -23,7 +23,7 @@ export async function getInvoicePage(db: DbOrTx, { userId, invoiceId, balanceOn 
   const owner = { userId }
   const issued = issuedInvoices.get(invoiceId)
   if (issued) {
-    const [live] = await prepareLiveQuery(db, invoiceId, owner, balanceOn).execute()
+    const [live] = await readLive(db, { invoiceId, userId, balanceOn })
     if (live?.account_id === issued.invoice.accountId) return toPage(issued, live)
     // Nothing (not theirs) or another account (not this database's invoice): the full read decides.
   }

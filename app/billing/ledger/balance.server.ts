@@ -5,7 +5,7 @@
  * the newest charges; the overdue part is the balance minus the charges still within their term (due_on ≥ on), minus
  * the amounts on hold (Ley 142 art. 155: a claimed amount is not overdue and bears no interest).
  */
-import { sql, type SQL } from 'drizzle-orm'
+import { sql, type Placeholder, type SQL } from 'drizzle-orm'
 import { rows, type DbOrTx } from '~/db.server'
 import { fromDb, Money, ZERO, type Money as MoneyT } from '~/billing/money'
 
@@ -27,7 +27,10 @@ export const COUNTED_ENTRIES = sql.raw(
  * entries are summed per invoice first and each invoice's status is read once (an account has a dozen invoices a
  * year and ten times as many entries), so the cost of a balance grows with invoices, not with ledger lines.
  */
-const countedSums = (entryFilter: SQL, on: string) => sql`
+/** `on`: the balance date, or a placeholder for a statement prepared once (invoices/detail.server.ts). */
+type OnDate = string | Placeholder
+
+const countedSums = (entryFilter: SQL, on: OnDate) => sql`
   select g.account_id, sum(g.total) as total, sum(g.in_term) as in_term
     from (select e.account_id, e.invoice_id, sum(e.amount) as total,
                  coalesce(sum(e.amount) filter (where e.due_on >= ${on}::date), 0) as in_term
@@ -43,7 +46,7 @@ const overdueOf = (total: SQL, inTerm: SQL, onHold: SQL) =>
   sql`greatest(coalesce(${total}, 0) - coalesce(${inTerm}, 0) - coalesce(${onHold}, 0), 0)::text`
 
 /** Balance rows (account_id, total, on_hold, overdue) for the accounts that `where(column)` selects. */
-export function balanceQuery(where: (column: SQL) => SQL, on: string): SQL {
+export function balanceQuery(where: (column: SQL) => SQL, on: OnDate): SQL {
   return sql`
     with b as (${countedSums(where(sql.raw('e.account_id')), on)}), h as (
       select account_id, sum(amount) as on_hold
