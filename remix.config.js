@@ -9,8 +9,8 @@ export default {
     v3_throwAbortReason: true,
     v3_singleFetch: true,
     // Off: with it on, every document render matched the whole route table once per parent segment of the URL to
-    // inline a partial manifest (about 1.3 ms of a deep page's 9 ms, CPU profile of bench:invoice-page). Off, the
-    // manifest is one immutable, cached file the browser loads once.
+    // inline a partial manifest, so a deep page such as an invoice paid for it more than `/` (bench:invoice-page,
+    // README). Off, the manifest is one immutable, cached file the browser loads once.
     v3_lazyRouteDiscovery: false,
     v3_routeConfig: true,
   },
