@@ -9,6 +9,7 @@ import { drainJobs } from '~/jobs/worker.server'
 import { describeOnServer } from '../../tests/setup/engine'
 import { paymentAllocations, payments } from '../../db/schema/ledger'
 import { bankFiles, unidentifiedPayments } from '../../db/schema/payments'
+import { accountsByReference } from './bank-match.server'
 import type { BankFileReport } from './bank-file-schema'
 import { recordBankReturn } from './bank-return.server'
 import { accountWithTwoInvoices, bankFile, insertBillingPlace, insertUser, type BillingPlace } from './bank-test-fixtures.server'
@@ -180,6 +181,14 @@ describe('importing an Asobancaria 2001 file', () => {
     // Outside the window the same reference and amount is a new payment.
     const later = await importFile(bankFile([{ reference: a.jan.paymentReference, amount: '20000' }], { modifier: 'H', collectionDate: '2026-03-30' }))
     expect(later.report).toMatchObject({ applied: 1, duplicates: 0 })
+  })
+
+  test('the reference lookup split over several connections finds what one lookup finds', async () => {
+    const [a, b] = [await accountWithTwoInvoices(db, place), await accountWithTwoInvoices(db, place)]
+    const references = [a.jan.paymentReference, b.feb.paymentReference, makePaymentReference(8_800_000_001n), a.feb.paymentReference, b.jan.paymentReference]
+    const one = await accountsByReference(db, references)
+    expect(one).toEqual(new Map([[a.jan.paymentReference, a.accountId], [a.feb.paymentReference, a.accountId], [b.jan.paymentReference, b.accountId], [b.feb.paymentReference, b.accountId]]))
+    for (const lanes of [2, 3, 7]) expect(await accountsByReference(db, references, lanes)).toEqual(one)
   })
 
   test('a bank return reverses the payment: its allocations stop counting, a reversal entry restores the balance, the subscriber gets a note', async () => {

@@ -32,6 +32,7 @@ export type ImportOptions = { onProgress?: ImportProgress; batchSize?: number; a
 export const DEFAULT_BATCH_SIZE = 25_000
 /** Concurrent transactions on the PostgreSQL server (PGlite has one connection): one per core of the 2-core target. */
 const LANES = 2
+const lanes = () => (engine().kind === 'postgres' ? LANES : 1)
 
 const sum = (amounts: string[]) => toDb(amounts.reduce((s, a) => s.plus(a), money(0)))
 
@@ -77,7 +78,7 @@ export async function importBankFile(db: Db, fileId: string, opts: ImportOptions
     }
   }
   // Lanes never share an account (app/utils/lanes.ts): each runs on its own connection, the account's payments in file order.
-  await Promise.all(lanesByKey(toApply, (p) => p.accountId, engine().kind === 'postgres' ? LANES : 1).map(applyLane))
+  await Promise.all(lanesByKey(toApply, (p) => p.accountId, lanes()).map(applyLane))
   time('apply')
   report.applied = toApply.length
   report.appliedAmount = sum(toApply.map((p) => p.amount))
@@ -95,8 +96,9 @@ function baseReport(file: AsobancariaFile): BankFileReport {
 async function identify(db: Db, fileId: string, file: AsobancariaFile, candidates: CandidateLine[], badCheckDigit: BankLine[], report: BankFileReport) {
   const paidOn = file.header.collectionDate
   const windowDays = await getSetting('payments.gateway_bank_match_days', { on: paidOn, db })
+  // A read of issued invoices only: it runs before the transaction, split over as many connections as the lanes.
+  const accounts = await accountsByReference(db, candidates.map((c) => c.reference), lanes())
   return db.transaction(async (tx) => {
-    const accounts = await accountsByReference(tx, candidates.map((c) => c.reference))
     const known = candidates.filter((c) => accounts.has(c.reference))
     const matches = await recogniseGatewayPayments(tx, { fileId, collectionDate: paidOn, windowDays, candidates: known.map(({ line, reference, amount }) => ({ line, reference, amount })) })
     const duplicates = known.filter((c) => matches.has(c.line))

@@ -5,17 +5,27 @@
 import { sql } from 'drizzle-orm'
 import { rows, type DbOrTx } from '~/db.server'
 
-/** Account of each reference that belongs to an issued invoice. */
-export async function accountsByReference(tx: DbOrTx, references: string[]): Promise<Map<string, string>> {
-  if (references.length === 0) return new Map()
-  const found = await rows<{ reference: string; account_id: string }>(
-    tx,
-    sql`select i.payment_reference as reference, i.account_id
-          from invoices i
-         where i.payment_reference = any(string_to_array(${[...new Set(references)].join(',')}, ','))
-           and i.status = 'issued'`,
+/**
+ * Account of each reference that belongs to an issued invoice. `lanes` > 1 splits the lookup over that many
+ * connections of the pool (a 100,000-line file probes the invoices' reference index 100,000 times; pass the pool, not
+ * a transaction, whose one connection would run the parts one after another).
+ */
+export async function accountsByReference(db: DbOrTx, references: string[], lanes = 1): Promise<Map<string, string>> {
+  const unique = [...new Set(references)]
+  if (unique.length === 0) return new Map()
+  const size = Math.ceil(unique.length / Math.max(1, lanes))
+  const parts = await Promise.all(
+    Array.from({ length: Math.ceil(unique.length / size) }, (_, k) =>
+      rows<{ reference: string; account_id: string }>(
+        db,
+        sql`select i.payment_reference as reference, i.account_id
+              from invoices i
+             where i.payment_reference = any(string_to_array(${unique.slice(k * size, (k + 1) * size).join(',')}, ','))
+               and i.status = 'issued'`,
+      ),
+    ),
   )
-  return new Map(found.map((r) => [r.reference, r.account_id]))
+  return new Map(parts.flat().map((r) => [r.reference, r.account_id]))
 }
 
 export type MatchCandidate = { line: number; reference: string; amount: string }
@@ -37,12 +47,13 @@ export async function recogniseGatewayPayments(
             select line, reference, amount, row_number() over (partition by reference, amount order by line) as rn
               from line
              where not exists (select 1 from bank_file_matches m where m.bank_file_id = ${input.fileId}::uuid and m.line_no = line.line)),
+          -- Driven by the gateway payments of the window (payments_gateway_paid_idx), a few per cent of a file's
+          -- lines, then one hash join: probing the reference index once per line took 0.7 s for 100,000 lines.
           g as (
             select p.id, p.reference, p.amount,
                    row_number() over (partition by p.reference, p.amount order by p.paid_on, p.created_at, p.id) as rn
               from payments p
-             where p.channel = 'gateway' and p.status = 'applied'
-               and p.reference in (select reference from line)
+             where p.channel = 'gateway' and p.status = 'applied' and p.reference is not null
                and p.paid_on between ${input.collectionDate}::date - ${input.windowDays}::int
                                  and ${input.collectionDate}::date + ${input.windowDays}::int
                and not exists (select 1 from bank_file_matches m where m.payment_id = p.id))

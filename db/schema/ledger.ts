@@ -152,6 +152,8 @@ export const payments = pgTable(
     index('payments_account_idx').on(t.accountId, t.paidOn),
     index('payments_open_idx').on(t.accountId).where(sql`${t.status} = 'applied' and not ${t.fullyAllocated}`),
     index('payments_reference_idx').on(t.reference, t.paidOn).where(sql`${t.reference} is not null`),
+    // A bank file's lines are matched against the gateway payments of a window of days (bank-match.server.ts).
+    index('payments_gateway_paid_idx').on(t.paidOn).where(sql`${t.channel} = 'gateway'`),
     check('payments_amount_check', sql`${t.amount} > 0`),
   ],
 )

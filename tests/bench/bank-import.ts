@@ -116,18 +116,15 @@ try {
   await admin.end()
 }
 
-/** EXPLAIN ANALYZE of the allocation statement for one batch of fresh payments, inside a transaction rolled back. */
+/** EXPLAIN ANALYZE of the allocation statement for one batch of new payments (it writes them too), rolled back. */
 async function explainAllocation(batch: Array<{ account_id: string; amount: string }>) {
+  const { orderedUuid } = await import('../../app/billing/liquidation/ids')
   const rollback = new Error('rollback')
+  const newPayments = batch.map((b, i) => ({ i, id: orderedUuid(), account_id: b.account_id, amount: b.amount, paid_on: todayInBogota(), channel: 'counter', external_ref: null, reference: null, description: 'Pago recibido' }))
   await db
     .transaction(async (tx) => {
       await tx.execute(sql`set local jit = off`)
-      await tx.execute(
-        sql`insert into payments (account_id, amount, paid_on, channel)
-            select x.account_id, x.amount, current_date, 'counter' from json_to_recordset(${JSON.stringify(batch)}::json) as x(account_id uuid, amount numeric)`,
-      )
-      await tx.execute(sql`analyze payments`)
-      const plan = await rows<{ 'QUERY PLAN': string }>(tx, sql`explain (analyze, buffers) ${allocationSql(batch.map((b) => b.account_id))}`)
+      const plan = await rows<{ 'QUERY PLAN': string }>(tx, sql`explain (analyze, buffers) ${allocationSql(batch.map((b) => b.account_id), { rows: newPayments, createdBy: null })}`)
       console.log(`\nPlan de la asignación de ${batch.length} pagos:\n${plan.map((p) => p['QUERY PLAN']).join('\n')}\n`)
       throw rollback
     })

@@ -35,18 +35,41 @@ export async function allocateAvailableCredit(tx: DbOrTx, accountId: string): Pr
   return allocateAccounts(tx, [accountId])
 }
 
+/**
+ * A payment the allocation statement writes itself (postPaymentsBulk): its row, its ledger entry and its allocations
+ * in one statement, so a payment that is spent at once is written with fully_allocated already true. Writing it
+ * first and marking it afterwards updated every row of a bank file again: a non-HOT update (the column is in a
+ * partial index's predicate) that re-inserted each payment into all of its indexes.
+ */
+export type NewPayment = {
+  /** Input order: breaks ties of the same day in the allocation order (created_at grows with it). */
+  i: number
+  id: string
+  account_id: string
+  amount: string
+  paid_on: string
+  channel: string
+  external_ref: string | null
+  reference: string | null
+  /** The ledger entry's description. */
+  description: string
+}
+
+export type NewPayments = { rows: NewPayment[]; createdBy: string | null }
+
 /** The same for many accounts in one statement; allocations ordered by account, payment order, charge order. */
-export async function allocateAccounts(tx: DbOrTx, accountIds: string[]): Promise<Allocation[]> {
+export async function allocateAccounts(tx: DbOrTx, accountIds: string[], newPayments?: NewPayments): Promise<Allocation[]> {
   if (accountIds.length === 0) return []
   // A savepoint scopes `set local` when the caller passes the pool instead of a transaction.
   const inserted = await tx.transaction(async (t) => {
     await withoutJit(t)
-    // A large batch skips the per-row foreign-key triggers of its writes (allocations, payments, open invoices): every id
-    // they carry was read by the same statement from payments and ledger entries of accounts locked FOR UPDATE, and
-    // ledger rows are never deleted. About a fifth of the statement's time on a bank file (EXPLAIN ANALYZE).
+    // A large batch skips the per-row foreign-key triggers of its writes (payments and their ledger entries,
+    // allocations, open invoices): the accounts are locked FOR UPDATE, the new payment ids are made by the caller, and
+    // every other id is read by the same statement from ledger rows, which are never deleted. About a fifth of the
+    // statement's time on a bank file (EXPLAIN ANALYZE).
     const bulk = accountIds.length >= BULK_ACCOUNTS && (await maySkipRowTriggers(t))
     if (bulk) await t.execute(sql`set local session_replication_role = replica`)
-    const made = await rows<{ payment_id: string; ledger_entry_id: string; amount: string }>(t, allocationSql(accountIds))
+    const made = await rows<{ payment_id: string; ledger_entry_id: string; amount: string }>(t, allocationSql(accountIds, newPayments))
     // `set local` outlives the savepoint: switch the triggers back on for the rest of the caller's transaction.
     if (bulk) await t.execute(sql`set local session_replication_role = origin`)
     return made
@@ -64,22 +87,33 @@ export async function reopenInvoices(tx: DbOrTx, invoiceIds: string[]): Promise<
   )
 }
 
-/** The allocation statement for a set of accounts (exported for EXPLAIN in the benchmark). */
-export function allocationSql(accountIds: string[]) {
+/**
+ * The allocation statement for a set of accounts, writing `newPayments` first when given (exported for EXPLAIN in
+ * the benchmark). New payments are not in the table yet for this statement (one snapshot): they join the open
+ * payments from the input, and are written with what the allocation left of them.
+ */
+export function allocationSql(accountIds: string[], newPayments?: NewPayments) {
   const ids = uuidArray([...new Set(accountIds)])
+  const fresh = newPayments && newPayments.rows.length > 0 ? newPayments : null
   // `account_id = any(array)` rather than a join with the unnested array: an index scan per partial index (open
   // payments, unlinked entries) instead of a hash join over every payment entry of the ledger. The planner cannot
   // count the array's elements and plans for a few accounts: index probes that grow with the batch, never with the
   // ledger (a counted literal made it scan whole indexes). So no step below joins two CTEs on a key: with such
   // estimates the planner would nest the loops and re-run an aggregate per row; sums are taken over a union instead.
   return sql`with acc as (select ${ids} as ids),
+${fresh ? sql`fresh as (
+      select x.*, now() + x.i * interval '1 microsecond' as created_at
+        from json_to_recordset(${JSON.stringify(fresh.rows)}::json) as x(i int, id uuid, account_id uuid, amount numeric,
+             paid_on date, channel text, external_ref text, reference text, description text)),` : sql``}
     pay as (
       select p.id, p.account_id, p.amount - coalesce((select sum(a.amount) from payment_allocations a where a.payment_id = p.id), 0) as available,
-             p.paid_on, p.created_at
+             p.paid_on, p.created_at, false as is_new
         from payments p
-       where p.account_id = any((select ids from acc)::uuid[]) and p.status = 'applied' and not p.fully_allocated),
+       where p.account_id = any((select ids from acc)::uuid[]) and p.status = 'applied' and not p.fully_allocated
+      ${fresh ? sql`union all
+      select id, account_id, amount, paid_on, created_at, true from fresh` : sql``}),
     pay_open as (
-      select id, account_id, available,
+      select id, account_id, available, is_new,
              sum(available) over (partition by account_id order by paid_on, created_at, id) - available as p0
         from pay where available > 0),
     -- Only what can still be open: open invoices (their lines and notes; db/schema/ledger.ts), and entries linked to no
@@ -138,7 +172,7 @@ export function allocationSql(accountIds: string[]) {
       select id, account_id, inv, ord, open3, sum(open3) over (partition by account_id order by ord) - open3 as c0
         from c3 where open3 > 0),
     alloc as (
-      select p.id as payment_id, c.id as ledger_entry_id, p.account_id, c.inv, p.p0, c.ord,
+      select p.id as payment_id, p.is_new, c.id as ledger_entry_id, p.account_id, c.inv, p.p0, c.ord,
              least(p.p0 + p.available, c.c0 + c.open3) - greatest(p.p0, c.c0) as amount
         from pay_open p join charge_open c on c.account_id = p.account_id
        where c.c0 < p.p0 + p.available and p.p0 < c.c0 + c.open3),
@@ -150,13 +184,23 @@ export function allocationSql(accountIds: string[]) {
     -- nothing left to allocate, and issued invoices whose charges are covered by applied allocations and their own
     -- credits (holds not counted: a held amount is still owed). Later reads skip both (pay, open_inv).
     pay_left as (
-      select id, sum(amount) as amount
-        from (select id, available as amount from pay
+      select id, is_new, sum(amount) as amount
+        from (select id, is_new, available as amount from pay
               union all
-              select payment_id, -amount from alloc where amount > 0) x
-       group by id),
+              select payment_id, is_new, -amount from alloc where amount > 0) x
+       group by id, is_new),
+    ${fresh ? sql`new_payment as (
+      insert into payments (id, account_id, amount, paid_on, channel, external_ref, reference, created_at, fully_allocated)
+      select f.id, f.account_id, f.amount, f.paid_on, f.channel::payment_channel, f.external_ref, f.reference, f.created_at,
+             l.amount <= 0
+        from fresh f join pay_left l on l.id = f.id
+       order by f.i),
+    new_entry as (
+      insert into ledger_entries (account_id, occurred_on, kind, concept, amount, payment_id, description, created_by)
+      select account_id, paid_on, 'payment', 'pago', -amount, id, description, ${fresh.createdBy}::uuid
+        from fresh order by i),` : sql``}
     spent as (
-      update payments p set fully_allocated = true where p.id in (select id from pay_left where amount <= 0)),
+      update payments p set fully_allocated = true where p.id in (select id from pay_left where amount <= 0 and not is_new)),
     inv_left as (
       select inv, account_id, sum(amount) as amount
         from (select inv, account_id, amount - allocated as amount from entries where inv is not null

@@ -11,7 +11,6 @@ import { money, toDb } from '~/billing/money'
 import { recordTrail, type TrailActor } from '~/trail/record.server'
 import type { PaymentChannel } from '../../../db/schema/ledger'
 import { orderedUuid } from '../liquidation/ids'
-import { maySkipRowTriggers } from '../row-triggers.server'
 import { allocateAccounts, lockAccounts, type Allocation } from './allocate.server'
 
 export type PostPaymentInput = {
@@ -77,33 +76,20 @@ export async function postPaymentsBulk(
     reference: p.reference ?? null,
     description: `Pago recibido (${CHANNEL_LABELS[p.channel]})`,
   }))
-  // A large batch skips the per-row foreign-key triggers of these two inserts: the accounts are locked FOR UPDATE
-  // above, the payment ids are made here, and the author is the signed-in user (row-triggers.server.ts).
-  const bulk = fresh.length >= LARGE_BATCH && (await maySkipRowTriggers(tx))
-  if (bulk) await tx.execute(sql`set local session_replication_role = replica`)
-  // created_at grows with the input order: it breaks ties of the same day in the allocation order.
-  await tx.execute(
-    sql`with x as (
-          select * from json_to_recordset(${JSON.stringify(payload)}::json) as x(i int, id uuid, account_id uuid,
-                 amount numeric, paid_on date, channel text, external_ref text, reference text, description text)),
-        p as (
-          insert into payments (id, account_id, amount, paid_on, channel, external_ref, reference, created_at)
-          select id, account_id, amount, paid_on, channel::payment_channel, external_ref, reference, now() + i * interval '1 microsecond'
-            from x order by i
-          returning id)
-        insert into ledger_entries (account_id, occurred_on, kind, concept, amount, payment_id, description, created_by)
-        select x.account_id, x.paid_on, 'payment', 'pago', -x.amount, p.id, x.description, ${createdBy}::uuid
-          from p join x on x.id = p.id`,
-  )
-  if (bulk) await tx.execute(sql`set local session_replication_role = origin`)
-  const byIndex = new Map(payload.map((r) => [r.i, r.id]))
+  // The allocation statement writes the payments and their ledger entries too (allocate.server.ts, NewPayment).
   if (fresh.length >= LARGE_BATCH) await refreshStatistics(tx, fresh.length)
+  const byIndex = new Map(payload.map((r) => [r.i, r.id]))
   const allocations = await allocateAccounts(
     tx,
     fresh.map(({ p }) => p.accountId),
+    { rows: payload, createdBy },
   )
   const byPayment = new Map<string, Allocation[]>()
-  for (const a of allocations) byPayment.set(a.paymentId, [...(byPayment.get(a.paymentId) ?? []), a])
+  for (const a of allocations) {
+    const list = byPayment.get(a.paymentId)
+    if (list) list.push(a)
+    else byPayment.set(a.paymentId, [a])
+  }
   for (const { i } of fresh) {
     const paymentId = byIndex.get(i)!
     results[i] = { paymentId, isDuplicate: false, allocations: byPayment.get(paymentId) ?? [] }
@@ -125,8 +111,8 @@ export async function postPaymentsBulk(
 }
 
 /**
- * A large batch can outgrow the planner's statistics (first bank file, first demo period: "payments is empty"), and
- * the allocation query then picks nested loops that grow with the square of the batch. Refresh them when the batch
+ * A large batch can outgrow the planner's statistics (first bank file, first demo period: the ledger's tables were
+ * empty when last analysed), and the allocation query then picks nested loops that grow with the square of the batch. Refresh them when the batch
  * is a sizeable share of the table (reltuples, the planner's own count); on a grown ledger the analyze would cost
  * seconds per batch (three tables of millions of rows) for statistics that barely move.
  */

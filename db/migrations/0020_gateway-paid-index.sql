@@ -1,0 +1,1 @@
+CREATE INDEX "payments_gateway_paid_idx" ON "payments" USING btree ("paid_on") WHERE "payments"."channel" = 'gateway';
