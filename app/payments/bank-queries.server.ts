@@ -90,7 +90,8 @@ export async function searchBankPayments(db: DbOrTx, opts: { q?: string; fileId?
   const reference = q ? (canonicalReference(q.replace(/^0+/, '')) ?? q) : null
   const filters = [
     eq(payments.channel, 'bank_file'),
-    q ? or(eq(payments.reference, reference!), eq(accounts.number, q)) : undefined,
+    // Both arms on payments (its reference index, its account index): an OR that spanned the join read every payment.
+    q ? or(eq(payments.reference, reference!), eq(payments.accountId, sql`(select id from accounts where number = ${q})`)) : undefined,
     opts.fileId ? like(payments.externalRef, `${opts.fileId}:%`) : undefined,
   ]
   if (!q && !opts.fileId) return { rows: [], total: 0, page: 1, pageCount: 1 }

@@ -139,6 +139,9 @@ test('a bank return is recorded from the returns page with its causal and confir
   const paymentId = found.found.rows[0]!.id
   const byReference = await returnsLoader({ request: get(`/gestion/pagos/devoluciones?q=000${a.feb.paymentReference}`, agent), params: {}, context: ctx })
   expect(byReference.found.rows.map((p) => p.id)).toEqual([paymentId])
+  const [account] = await rows<{ number: string }>(db, sql`select number from accounts where id = ${a.accountId}::uuid`)
+  const byAccount = await returnsLoader({ request: get(`/gestion/pagos/devoluciones?q=${account!.number}`, agent), params: {}, context: ctx })
+  expect(byAccount.found.rows.map((p) => p.id)).toEqual([paymentId])
   const noCause = await returnsAction({ request: post('/gestion/pagos/devoluciones', collections, { paymentId, confirm: 'si' }), params: {}, context: ctx })
   expect(messageOf(noCause)).toBe('Elija la causal de devolución.')
   const done = (await returnsAction({ request: post('/gestion/pagos/devoluciones', collections, { paymentId, cause: 'R01', confirm: 'si' }), params: {}, context: ctx })) as Response
