@@ -183,8 +183,10 @@ export const ledgerEntries = pgTable(
   },
   (t) => [
     index('ledger_entries_account_idx').on(t.accountId, t.occurredOn),
-    index('ledger_entries_invoice_idx').on(t.invoiceId),
-    index('ledger_entries_payment_idx').on(t.paymentId),
+    // Partial: a payment's entry has no invoice and a charge no payment, and every lookup is by a value (equality
+    // implies not null), so neither index carries the other kind's millions of NULL keys nor pays for inserting them.
+    index('ledger_entries_invoice_idx').on(t.invoiceId).where(sql`${t.invoiceId} is not null`),
+    index('ledger_entries_payment_idx').on(t.paymentId).where(sql`${t.paymentId} is not null`),
     // Notes of an invoice; also what deleting a draft invoice's rows probes for each foreign key that points at it.
     index('ledger_entries_unlinked_idx')
       .on(t.accountId)
