@@ -95,10 +95,10 @@ try {
     if (check.status !== 200) throw new Error(`${p} respondió ${check.status}`)
   }
 
-  const run = (p: string) =>
-    autocannon({ url: server.baseUrl + p, connections, duration, headers: { cookie }, timeout: 30 })
+  const run = (p: string, seconds = duration) =>
+    autocannon({ url: server.baseUrl + p, connections, duration: seconds, headers: { cookie }, timeout: 30 })
   if (warmup > 0) {
-    for (const p of [invoicePath, '/']) await autocannon({ url: server.baseUrl + p, connections, duration: warmup, headers: { cookie }, timeout: 30 })
+    for (const p of [invoicePath, '/']) await run(p, warmup)
     console.log(`Calentamiento: ${warmup} s por ruta (no medido)`)
   }
   await sqlDb`select pg_stat_reset()`

@@ -9,7 +9,7 @@
  */
 import { sql, type Placeholder } from 'drizzle-orm'
 import { rows, type DbOrTx } from '~/db.server'
-import { balanceQuery } from '~/billing/ledger/balance.server'
+import { balanceQuery, type OnDate } from '~/billing/ledger/balance.server'
 import { fromDb, sum } from '~/billing/money'
 import type { AccountStatus } from '../../../db/schema/premises'
 import { explainInvoiceChange, type ExplainInvoice } from './explain'
@@ -116,7 +116,7 @@ const METER = sql`(select json_build_object('serial', m.serial) from meters m wh
 /** For the page's "Pagar": the account's latest issued invoice and its ledger balance (the ledger's own query). */
 const LATEST_ID = sql`(select i2.id from invoices i2 join billing_periods p2 on p2.id = i2.period_id
       where i2.account_id = cur.account_id and i2.status = 'issued' order by p2.starts_on desc limit 1)`
-const balanceOf = (on: string | Placeholder) => sql`(select row_to_json(bal) from (${balanceQuery((column) => sql`${column} = cur.account_id`, on)}) bal)`
+const balanceOf = (on: OnDate) => sql`(select row_to_json(bal) from (${balanceQuery((column) => sql`${column} = cur.account_id`, on)}) bal)`
 
 function detailQuery(invoiceId: string, owner: Owner, balanceOn?: string) {
   return sql`

@@ -101,7 +101,7 @@ export function allocationSql(accountIds: string[], newPayments?: NewPayments) {
   // ledger (a counted literal made it scan whole indexes). So no step below joins two CTEs on a key: with such
   // estimates the planner would nest the loops and re-run an aggregate per row; sums are taken over a union instead.
   return sql`with acc as (select ${ids} as ids),
-${fresh ? sql`fresh as (
+    ${fresh ? sql`fresh as (
       select x.*, now() + x.i * interval '1 microsecond' as created_at
         from json_to_recordset(${JSON.stringify(fresh.rows)}::json) as x(i int, id uuid, account_id uuid, amount numeric,
              paid_on date, channel text, external_ref text, reference text, description text)),` : sql``}

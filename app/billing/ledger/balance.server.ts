@@ -22,14 +22,14 @@ export const COUNTED_ENTRIES = sql.raw(
   `ledger_entries e left join invoices inv on inv.id = e.invoice_id where (inv.id is null or inv.status = 'issued')`,
 )
 
+/** `on`: the balance date, or a placeholder for a statement prepared once (invoices/detail.server.ts). */
+export type OnDate = string | Placeholder
+
 /**
  * Per account, the two sums of the balance rule over the entries that count up to `on`: total and in-term part. The
  * entries are summed per invoice first and each invoice's status is read once (an account has a dozen invoices a
  * year and ten times as many entries), so the cost of a balance grows with invoices, not with ledger lines.
  */
-/** `on`: the balance date, or a placeholder for a statement prepared once (invoices/detail.server.ts). */
-type OnDate = string | Placeholder
-
 const countedSums = (entryFilter: SQL, on: OnDate) => sql`
   select g.account_id, sum(g.total) as total, sum(g.in_term) as in_term
     from (select e.account_id, e.invoice_id, sum(e.amount) as total,
